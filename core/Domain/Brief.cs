@@ -1,0 +1,27 @@
+namespace NewsBrief.Core.Domain;
+
+/// <summary>A composed brief: stories of a time window, each a few cited sentences.</summary>
+public sealed record Brief
+{
+    public required DateTimeOffset From { get; init; }
+    public required DateTimeOffset To { get; init; }
+    public required IReadOnlyList<BriefStory> Stories { get; init; }
+    public required BriefEngine Engine { get; init; }
+    public DateTimeOffset Created { get; init; }
+}
+
+/// <summary>One story of a brief: a headline, summary sentences with citations, and the articles cited.</summary>
+public sealed record BriefStory
+{
+    public required string Headline { get; init; }
+    public required string Topic { get; init; }
+    public required IReadOnlyList<BriefSentence> Sentences { get; init; }
+    public required IReadOnlyList<Article> Articles { get; init; }
+    public long? StoryId { get; init; }
+}
+
+/// <summary>A summary sentence and the ids of the articles it came from.</summary>
+public sealed record BriefSentence(string Text, IReadOnlyList<long> Citations);
+
+/// <summary>Which engine wrote a brief and what it cost.</summary>
+public sealed record BriefEngine(string Name, string? Model, int InputTokens, int OutputTokens);
