@@ -18,6 +18,10 @@ public sealed record BriefStory
     public required IReadOnlyList<BriefSentence> Sentences { get; init; }
     public required IReadOnlyList<Article> Articles { get; init; }
     public long? StoryId { get; init; }
+    /// <summary>True when an earlier brief covered this story and only its new articles are summarised.</summary>
+    public bool IsUpdate { get; init; }
+    /// <summary>The engine that wrote this story (differs from the brief's when an LLM fell back).</summary>
+    public string? Engine { get; init; }
 }
 
 /// <summary>A summary sentence and the ids of the articles it came from.</summary>

@@ -1,0 +1,91 @@
+using NewsBrief.Bot.Composition;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
+using NewsBrief.Core.Storage;
+using NewsBrief.Scrapers.Dedup;
+using NewsBrief.Summariser.Briefing;
+
+namespace NewsBrief.Bot.Briefing;
+
+/// <summary>
+/// The brief orchestrator: selects the window's articles, filters them by topic or query, groups them
+/// into stories across outlets, labels and ranks the stories, has them composed, and records the brief.
+/// </summary>
+public sealed class BriefService(AppConfiguration config, ArticleStore articles, BriefStore briefs, BriefComposer composer, TimeProvider time)
+{
+    private readonly StoryClusterer _clusterer = new();
+
+    /// <param name="newOnly">Leave out what earlier briefs of the same scope covered; stories with new articles become updates.</param>
+    public async Task<Brief> CreateAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var from = now - window;
+        var filter = ResolveFilter(scope);
+        var selected = articles.InWindow(from, now)
+            .Where(a => filter is null || filter.Value.Query.Matches(Document(a)))
+            .ToList();
+        var stories = Group(selected, filter?.Label);
+        var ranked = StoryRanker.Rank(stories, now, window, config.Brief.MaxStories, config.Brief.MaxStoriesPerTopic);
+        var request = new BriefRequest(from, now, ranked)
+        {
+            AlreadyBriefed = newOnly ? briefs.ArticlesBriefedBefore(scope.Key) : new HashSet<long>(),
+        };
+        var brief = await composer.ComposeAsync(request, cancellationToken);
+        briefs.Save(brief, scope.Key, Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false));
+        return brief;
+    }
+
+    private (TopicQuery Query, string Label)? ResolveFilter(BriefScope scope)
+    {
+        if (scope.Topic is { } name)
+        {
+            var match = config.Topics.FirstOrDefault(t => string.Equals(t.Topic.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match.Topic is null)
+            {
+                var known = config.Topics.Count == 0 ? "none are configured" : "known: " + string.Join(", ", config.Topics.Select(t => $"\"{t.Topic.Name}\""));
+                throw new BriefScopeException($"unknown topic \"{name}\" ({known})");
+            }
+            return (match.Query, match.Topic.Name);
+        }
+        if (scope.Query is { } text)
+        {
+            try { return (TopicQuery.Parse(text), text); }
+            catch (QueryParseException e) { throw new BriefScopeException($"bad query \"{text}\": {e.Message}"); }
+        }
+        return null;
+    }
+
+    private List<BriefStoryInput> Group(IReadOnlyList<Article> selected, string? fixedTopic)
+    {
+        var items = selected.Select(a => new ClusterItem(a.Title, Lead(a.BodyOrDescription), a.DatedAt, a.SourceId)).ToList();
+        return _clusterer.Cluster(items)
+            .Select(group => group.Select(i => selected[i]).OrderByDescending(a => a.DatedAt).ThenBy(a => a.Id).ToList())
+            .Select(group => new BriefStoryInput(fixedTopic ?? TopicOf(group), group, group[0].StoryId))
+            .ToList();
+    }
+
+    /// <summary>The configured topic most of the story's articles match; else the source's own topic; else "other".</summary>
+    private string TopicOf(IReadOnlyList<Article> story)
+    {
+        var best = config.Topics
+            .Select((t, order) => (t.Topic.Name, Order: order, Hits: story.Count(a => t.Query.Matches(Document(a)))))
+            .Where(x => x.Hits > 0)
+            .OrderByDescending(x => x.Hits).ThenBy(x => x.Order)
+            .FirstOrDefault();
+        if (best.Name is not null) return best.Name;
+        var sourceTopic = story.Select(a => config.Sources.FirstOrDefault(s => s.Id == a.SourceId)?.Topics.FirstOrDefault())
+            .FirstOrDefault(t => t is not null);
+        return sourceTopic is null ? config.Brief.OtherTopic : char.ToUpperInvariant(sourceTopic[0]) + sourceTopic[1..];
+    }
+
+    private QueryDocument Document(Article a)
+    {
+        var source = config.Sources.FirstOrDefault(s => s.Id == a.SourceId);
+        return new QueryDocument(a.Title, a.BodyOrDescription, source is null ? a.SourceId : $"{source.Id} {source.Name}");
+    }
+
+    /// <summary>The configured name of a source id (the id itself for a source no longer configured).</summary>
+    public string SourceName(string sourceId) => config.Sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
+
+    private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
+}

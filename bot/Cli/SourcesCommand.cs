@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Text.Json;
+using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Bot.Cli;
+
+/// <summary><c>newsbrief sources list|check [--format text|json]</c>: the configured sources and their health.</summary>
+public static class SourcesCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var command = new Command("sources", "The configured sources and their health");
+        command.Subcommands.Add(List(context, "list", "List the sources with their health, last poll and last error", poll: false));
+        command.Subcommands.Add(List(context, "check", "Poll every source now, then list their health", poll: true));
+        return command;
+    }
+
+    private static Command List(CommandContext context, string name, string description, bool poll)
+    {
+        var format = FormatOption.Create("text", "json");
+        var command = new Command(name, description) { format };
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        {
+            if (poll) await PollCommand.PollAsync(context, services, services.Config.Sources, ct);
+            var rows = Rows(services);
+            await context.Out.WriteLineAsync(result.GetValue(format) == "json"
+                ? JsonSerializer.Serialize(rows, JsonOutput.Options)
+                : SourcesTable.Render(rows));
+            return ExitCodes.Done;
+        }));
+        return command;
+    }
+
+    public static IReadOnlyList<SourceRow> Rows(AppServices services)
+    {
+        var states = services.SourceStates.GetAll();
+        return services.Config.Sources.Select(s =>
+        {
+            var st = states.GetValueOrDefault(s.Id) ?? new SourceState { SourceId = s.Id };
+            return new SourceRow(s.Id, s.Name, s.Kind.ToString().ToLowerInvariant(), s.Url.AbsoluteUri, s.Topics,
+                st.Health.ToString().ToLowerInvariant(), st.LastPolled, st.LastSuccess, st.NextPoll,
+                st.ConsecutiveFailures, st.LastOutcome, st.LastError, st.ArticleCount);
+        }).ToList();
+    }
+}
+
+/// <summary>One source as <c>sources list</c> shows it (also its JSON form).</summary>
+public sealed record SourceRow(
+    string Id, string Name, string Kind, string Url, IReadOnlyList<string> Topics, string Health,
+    DateTimeOffset? LastPolled, DateTimeOffset? LastSuccess, DateTimeOffset? NextPoll,
+    int ConsecutiveFailures, string? LastOutcome, string? LastError, int Articles);

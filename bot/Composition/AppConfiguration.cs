@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using NewsBrief.Core.Configuration;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
+using NewsBrief.Scrapers.Fetching;
+
+namespace NewsBrief.Bot.Composition;
+
+/// <summary>
+/// Everything read from the configuration folder and the environment, validated: a bad value throws a
+/// <see cref="ConfigurationException"/> naming the file and key. Environment variables prefixed
+/// <c>NewsBrief__</c> override any key of appsettings.json.
+/// </summary>
+public sealed record AppConfiguration
+{
+    public const string AppSettingsFile = "appsettings.json";
+    public const string EnvironmentPrefix = "NewsBrief__";
+
+    public required string ConfigDirectory { get; init; }
+    public required string DataDirectory { get; init; }
+    public required IConfiguration Root { get; init; }
+    public required IReadOnlyList<Source> Sources { get; init; }
+    public required IReadOnlyList<(Topic Topic, TopicQuery Query)> Topics { get; init; }
+    public required FetchOptions Fetch { get; init; }
+    public required BriefOptions Brief { get; init; }
+    public required ServiceOptions Service { get; init; }
+    public required TimeZoneInfo BriefTimeZone { get; init; }
+
+    public static AppConfiguration Load(string configDirectory, string dataDirectory)
+    {
+        if (!Directory.Exists(configDirectory))
+            throw new ConfigurationException(configDirectory, "(folder)", $"the configuration folder does not exist ({Path.GetFullPath(configDirectory)})");
+        var root = BuildRoot(configDirectory);
+        var brief = Bind<BriefOptions>(root, BriefOptions.SectionName);
+        return new AppConfiguration
+        {
+            ConfigDirectory = configDirectory,
+            DataDirectory = dataDirectory,
+            Root = root,
+            Sources = SourceCatalog.Load(Path.Combine(configDirectory, SourceCatalog.FileName)),
+            Topics = LoadTopics(configDirectory),
+            Fetch = Bind<FetchOptions>(root, FetchOptions.SectionName),
+            Brief = brief,
+            Service = Bind<ServiceOptions>(root, ServiceOptions.SectionName),
+            BriefTimeZone = FindZone(brief.TimeZone),
+        };
+    }
+
+    private static IConfigurationRoot BuildRoot(string configDirectory)
+    {
+        var settings = Path.Combine(Path.GetFullPath(configDirectory), AppSettingsFile);
+        var builder = new ConfigurationBuilder();
+        if (File.Exists(settings))
+        {
+            // JsonDocument gives a line and position for a syntax error, which the JSON provider does not.
+            try { using var _ = JsonDocument.Parse(File.ReadAllText(settings), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+            catch (JsonException e) { throw new ConfigurationException(AppSettingsFile, "(file)", $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"); }
+            builder.AddJsonFile(settings, optional: false, reloadOnChange: false);
+        }
+        builder.AddUserSecrets(typeof(AppConfiguration).Assembly, optional: true, reloadOnChange: false);
+        builder.AddEnvironmentVariables(EnvironmentPrefix);
+        return builder.Build();
+    }
+
+    private static IReadOnlyList<(Topic, TopicQuery)> LoadTopics(string configDirectory)
+    {
+        var path = Path.Combine(configDirectory, TopicCatalog.FileName);
+        return File.Exists(path) ? TopicCatalog.Load(path) : [];
+    }
+
+    /// <summary>Binds a section and validates its data annotations; errors name the key (Section:Property).</summary>
+    public static T Bind<T>(IConfiguration root, string section) where T : new()
+    {
+        T options;
+        try
+        {
+            options = root.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            var key = e.Message.Split('\'').Skip(1).FirstOrDefault() ?? section;
+            throw new ConfigurationException(AppSettingsFile, key, $"{e.Message.TrimEnd('.')} (check the value in {AppSettingsFile} or the {EnvironmentPrefix}{key.Replace(":", "__")} environment variable)");
+        }
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+        {
+            var first = results[0];
+            var member = first.MemberNames.FirstOrDefault() ?? "";
+            throw new ConfigurationException(AppSettingsFile, $"{section}:{member}", first.ErrorMessage ?? "invalid value");
+        }
+        return options;
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ConfigurationException(AppSettingsFile, $"{BriefOptions.SectionName}:TimeZone", $"'{id}' is not a known IANA time zone (e.g. Europe/London)");
+        }
+    }
+}

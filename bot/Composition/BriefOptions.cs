@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsBrief.Bot.Composition;
+
+/// <summary>What a brief holds and when the daily one is posted (section <c>Brief</c>).</summary>
+public sealed record BriefOptions
+{
+    public const string SectionName = "Brief";
+
+    /// <summary>Window of a brief when none is given. Default 24 h.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
+    public TimeSpan DefaultWindow { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Stories in a brief, at most. Default 20.</summary>
+    [Range(1, 200)]
+    public int MaxStories { get; init; } = 20;
+
+    /// <summary>Stories per topic, at most. Default 6.</summary>
+    [Range(1, 50)]
+    public int MaxStoriesPerTopic { get; init; } = 6;
+
+    /// <summary>Local time of the daily brief of <c>newsbrief run</c>, as HH:mm. Default 08:00.</summary>
+    [Required, RegularExpression(@"^([01]\d|2[0-3]):[0-5]\d$", ErrorMessage = "must be a time of day like 08:00")]
+    public string DailyTime { get; init; } = "08:00";
+
+    /// <summary>IANA time zone of <see cref="DailyTime"/>. Default UTC.</summary>
+    [Required]
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>Topic of stories that match no configured topic.</summary>
+    [Required]
+    public string OtherTopic { get; init; } = "Other news";
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBrief.Bot.Composition;
+
+namespace NewsBrief.Bot.Hosting;
+
+/// <summary>Polls the sources that are due, every <see cref="ServiceOptions.PollTick"/>. A failing cycle is logged; the next one runs.</summary>
+public sealed class PollingService(AppServices services, ILogger<PollingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(services.Config.Service.PollTick, services.Time);
+        do
+        {
+            try
+            {
+                var reports = await services.Refresh.PollAsync(services.Config.Sources, dueOnly: true, stoppingToken);
+                foreach (var failed in reports.Where(r => r.Failed))
+                    logger.LogWarning("source {Source} failed: {Outcome}: {Error}", failed.SourceId, failed.Outcome, failed.Error);
+                if (reports.Count > 0)
+                    logger.LogInformation("polled {Count} source(s): {New} new article(s)", reports.Count, reports.Sum(r => r.Inserted));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // An exception escaping ExecuteAsync would stop the whole host.
+                logger.LogError(e, "poll cycle failed");
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try { return await timer.WaitForNextTickAsync(ct); }
+        catch (OperationCanceledException) { return false; }
+    }
+}

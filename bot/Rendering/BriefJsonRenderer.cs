@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Bot.Rendering;
+
+/// <summary>
+/// The stable JSON form of a brief (documented in the README):
+/// <c>{"window":{"from","to"},"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}]}],"engine":{...}}</c>.
+/// </summary>
+public static class BriefJsonRenderer
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Render(Brief brief, Func<string, string> sourceName, bool indented = true) =>
+        JsonSerializer.Serialize(ToDocument(brief, sourceName), indented ? new JsonSerializerOptions(Options) { WriteIndented = true } : Options);
+
+    public static BriefDocument ToDocument(Brief brief, Func<string, string> sourceName) => new(
+        new WindowDocument(brief.From, brief.To),
+        brief.Stories.Select(s => new StoryDocument(
+            s.Headline, s.Topic, s.IsUpdate,
+            s.Sentences.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
+            s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList())).ToList(),
+        new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens));
+
+    public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
+    public sealed record WindowDocument(DateTimeOffset From, DateTimeOffset To);
+    public sealed record StoryDocument(string Headline, string Topic, bool Update, IReadOnlyList<SentenceDocument> Sentences, IReadOnlyList<ArticleDocument> Articles);
+    public sealed record SentenceDocument(string Text, IReadOnlyList<long> Citations);
+    public sealed record ArticleDocument(long Id, string Title, string Url, string Source, DateTimeOffset? Published);
+    public sealed record EngineDocument(string Name, string? Model, int InputTokens, int OutputTokens);
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Bot.Rendering;
+
+/// <summary>Markdown brief: a heading per topic, a subheading per story, citations as numbered links.</summary>
+public static class BriefMarkdownRenderer
+{
+    public static string Render(Brief brief, Func<string, string> sourceName)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# NewsBrief, {brief.To.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
+        md.AppendLine().AppendLine($"_{brief.From.UtcDateTime:yyyy-MM-dd HH:mm} to {brief.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC_");
+        if (brief.Stories.Count == 0) md.AppendLine().AppendLine("No stories in this window.");
+        string? topic = null;
+        foreach (var story in brief.Stories)
+        {
+            if (story.Topic != topic)
+            {
+                topic = story.Topic;
+                md.AppendLine().AppendLine($"## {Escape(topic)}");
+            }
+            var numbers = CitationNumbers.For(story);
+            md.AppendLine().AppendLine($"### {(story.IsUpdate ? "Update: " : "")}{Escape(story.Headline)}").AppendLine();
+            foreach (var sentence in story.Sentences)
+            {
+                var links = string.Concat(sentence.Citations.Where(numbers.ContainsKey)
+                    .Select(c => $"[[{numbers[c]}]]({story.Articles.First(a => a.Id == c).Url})"));
+                md.AppendLine($"- {Escape(sentence.Text)} {links}");
+            }
+            md.AppendLine();
+            foreach (var article in story.Articles)
+                md.AppendLine($"{numbers[article.Id]}. [{Escape(article.Title)}]({article.Url}), {Escape(sourceName(article.SourceId))}");
+        }
+        md.AppendLine().AppendLine($"---").AppendLine().AppendLine($"_{BriefTextRenderer.Footer(brief)}_");
+        return md.ToString();
+    }
+
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Bot.Rendering;
+
+/// <summary>Plain-text brief for the console: topics, numbered stories, cited sentences, numbered sources.</summary>
+public static class BriefTextRenderer
+{
+    public static string Render(Brief brief, Func<string, string> sourceName)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"NewsBrief: {Stamp(brief.From)} to {Stamp(brief.To)}");
+        if (brief.Stories.Count == 0) text.AppendLine().AppendLine("No stories in this window.");
+        string? topic = null;
+        var n = 0;
+        foreach (var story in brief.Stories)
+        {
+            if (story.Topic != topic)
+            {
+                topic = story.Topic;
+                text.AppendLine().AppendLine($"== {topic} ==");
+            }
+            var numbers = CitationNumbers.For(story);
+            text.AppendLine().AppendLine($"{++n}. {(story.IsUpdate ? "[update] " : "")}{story.Headline}");
+            foreach (var sentence in story.Sentences)
+                text.AppendLine($"   {sentence.Text} {CitationNumbers.Marks(sentence, numbers)}");
+            foreach (var article in story.Articles)
+                text.AppendLine($"   [{numbers[article.Id]}] {sourceName(article.SourceId)}: {article.Title} <{article.Url}>");
+        }
+        text.AppendLine().AppendLine(Footer(brief));
+        return text.ToString();
+    }
+
+    public static string Footer(Brief brief)
+    {
+        var tokens = brief.Engine.InputTokens + brief.Engine.OutputTokens;
+        return $"Written by {brief.Engine.Name}{(brief.Engine.Model is null ? "" : $" ({brief.Engine.Model})")}; {tokens} tokens; {brief.Stories.Count} stories, {brief.Stories.Sum(s => s.Articles.Count)} articles.";
+    }
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,169 @@
+using Microsoft.Data.Sqlite;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Core.Storage;
+
+/// <summary>What an upsert of a batch did.</summary>
+public sealed record UpsertOutcome(IReadOnlyList<Article> Inserted, IReadOnlyList<Article> Updated, int Unchanged);
+
+/// <summary>
+/// Stored articles. An article is one row per canonical URL, or per (source, guid): storing the same
+/// article again changes nothing; a changed one (another content hash) is updated in place.
+/// </summary>
+public sealed class ArticleStore(NewsBriefDatabase database)
+{
+    private const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
+
+    /// <summary>Stores a batch in one transaction.</summary>
+    public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
+    {
+        using var connection = database.Connect();
+        using var tx = connection.BeginTransaction();
+        var inserted = new List<Article>();
+        var updated = new List<Article>();
+        var unchanged = 0;
+        foreach (var article in articles)
+        {
+            var existing = FindExisting(connection, tx, article.CanonicalUrl, article.SourceId, article.Guid);
+            if (existing is null)
+            {
+                inserted.Add(article with { Id = Insert(connection, tx, article) });
+            }
+            else if (existing.ContentHash != article.ContentHash || (article.Text is not null && existing.Text is null))
+            {
+                Update(connection, tx, existing.Id, article);
+                updated.Add(article with { Id = existing.Id, StoryId = existing.StoryId, Text = article.Text ?? existing.Text });
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        tx.Commit();
+        return new UpsertOutcome(inserted, updated, unchanged);
+    }
+
+    /// <summary>Which of the given keys are stored already (so their pages need no new fetch).</summary>
+    public bool Exists(string canonicalUrl, string sourceId, string? guid)
+    {
+        using var connection = database.Connect();
+        return FindExisting(connection, null, canonicalUrl, sourceId, guid) is not null;
+    }
+
+    public Article? Get(long id)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Articles dated (published, else fetched) within [from, to], newest first.</summary>
+    public IReadOnlyList<Article> InWindow(DateTimeOffset from, DateTimeOffset to, int limit = 5000)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {Columns} FROM articles
+            WHERE COALESCE(published, fetched) BETWEEN $from AND $to
+            ORDER BY COALESCE(published, fetched) DESC, id DESC LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Article>();
+        while (reader.Read()) list.Add(Read(reader));
+        return list;
+    }
+
+    public long Count()
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM articles";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static Article? FindExisting(SqliteConnection c, SqliteTransaction? tx, string canonicalUrl, string sourceId, string? guid)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"""
+            SELECT {Columns} FROM articles WHERE canonical_url = $canonical
+            UNION ALL
+            SELECT {Columns} FROM articles WHERE $guid IS NOT NULL AND source_id = $source AND guid = $guid
+            LIMIT 1
+            """;
+        cmd.Parameters.AddWithValue("$canonical", canonicalUrl);
+        cmd.Parameters.AddWithValue("$source", sourceId);
+        cmd.Parameters.AddWithValue("$guid", (object?)guid ?? DBNull.Value);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    private static long Insert(SqliteConnection c, SqliteTransaction tx, Article a)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO articles (source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id)
+            VALUES ($source, $url, $canonical, $guid, $title, $description, $text, $author, $published, $fetched, $language, $hash, $story)
+            RETURNING id
+            """;
+        Bind(cmd, a);
+        cmd.Parameters.AddWithValue("$source", a.SourceId);
+        cmd.Parameters.AddWithValue("$canonical", a.CanonicalUrl);
+        cmd.Parameters.AddWithValue("$guid", (object?)a.Guid ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$fetched", a.Fetched.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$story", (object?)a.StoryId ?? DBNull.Value);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static void Update(SqliteConnection c, SqliteTransaction tx, long id, Article a)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            UPDATE articles SET url = $url, title = $title, description = $description, text = COALESCE($text, text),
+                author = COALESCE($author, author), published = COALESCE($published, published),
+                language = COALESCE($language, language), content_hash = $hash
+            WHERE id = $id
+            """;
+        Bind(cmd, a);
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand cmd, Article a)
+    {
+        cmd.Parameters.AddWithValue("$url", a.Url);
+        cmd.Parameters.AddWithValue("$title", a.Title);
+        cmd.Parameters.AddWithValue("$description", (object?)a.Description ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$text", (object?)a.Text ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$author", (object?)a.Author ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$published", DbTime.ToDb(a.Published));
+        cmd.Parameters.AddWithValue("$language", (object?)a.Language ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$hash", a.ContentHash);
+    }
+
+    private static Article Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        SourceId = r.GetString(1),
+        Url = r.GetString(2),
+        CanonicalUrl = r.GetString(3),
+        Guid = r.IsDBNull(4) ? null : r.GetString(4),
+        Title = r.GetString(5),
+        Description = r.IsDBNull(6) ? null : r.GetString(6),
+        Text = r.IsDBNull(7) ? null : r.GetString(7),
+        Author = r.IsDBNull(8) ? null : r.GetString(8),
+        Published = DbTime.FromDb(r.GetValue(9)),
+        Fetched = DbTime.FromDb(r.GetValue(10))!.Value,
+        Language = r.IsDBNull(11) ? null : r.GetString(11),
+        ContentHash = r.GetString(12),
+        StoryId = r.IsDBNull(13) ? null : r.GetInt64(13),
+    };
+}

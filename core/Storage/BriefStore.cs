@@ -1,0 +1,62 @@
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Core.Storage;
+
+/// <summary>Briefs that were produced, with the articles each cited (for "new since the last brief").</summary>
+public sealed class BriefStore(NewsBriefDatabase database)
+{
+    /// <summary>Records a brief and the articles it cited, in one transaction; returns its id.</summary>
+    public long Save(Brief brief, string scope, string document)
+    {
+        using var connection = database.Connect();
+        using var tx = connection.BeginTransaction();
+        long id;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                INSERT INTO briefs (created, window_from, window_to, scope, engine, document)
+                VALUES ($created, $from, $to, $scope, $engine, $document) RETURNING id
+                """;
+            cmd.Parameters.AddWithValue("$created", brief.Created.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$from", brief.From.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$to", brief.To.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$scope", scope);
+            cmd.Parameters.AddWithValue("$engine", brief.Engine.Name);
+            cmd.Parameters.AddWithValue("$document", document);
+            id = (long)cmd.ExecuteScalar()!;
+        }
+        foreach (var articleId in brief.Stories.SelectMany(s => s.Articles).Select(a => a.Id).Distinct())
+        {
+            using var link = connection.CreateCommand();
+            link.Transaction = tx;
+            link.CommandText = "INSERT OR IGNORE INTO brief_articles (brief_id, article_id) VALUES ($brief, $article)";
+            link.Parameters.AddWithValue("$brief", id);
+            link.Parameters.AddWithValue("$article", articleId);
+            link.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>Ids of the articles cited by earlier briefs of the same scope (topic, query or "all").</summary>
+    public IReadOnlySet<long> ArticlesBriefedBefore(string scope)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT ba.article_id FROM brief_articles ba JOIN briefs b ON b.id = ba.brief_id WHERE b.scope = $scope";
+        cmd.Parameters.AddWithValue("$scope", scope);
+        using var reader = cmd.ExecuteReader();
+        var ids = new HashSet<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    public long Count()
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM briefs";
+        return (long)cmd.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.SemanticKernel;
+using NewsBrief.Core.Domain;
+using NewsBrief.Summariser.Extractive;
+
+namespace NewsBrief.Summariser.Briefing;
+
+/// <summary>
+/// Composes a brief: summarises each story through the kernel (map), then assembles the stories in
+/// rank order with their cited articles (reduce). Stories already briefed are left out; stories with
+/// new articles become updates that summarise only what is new.
+/// </summary>
+public sealed class BriefComposer(Kernel kernel, TimeProvider time)
+{
+    /// <summary>Stories summarised at once (an LLM server is the bottleneck).</summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    public async Task<Brief> ComposeAsync(BriefRequest request, CancellationToken cancellationToken)
+    {
+        var plan = request.Stories.Select(s => Plan(s, request.AlreadyBriefed)).Where(p => p is not null).Select(p => p!.Value).ToList();
+        using var gate = new SemaphoreSlim(MaxConcurrency);
+        var summaries = await Task.WhenAll(plan.Select(async p =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try { return await SummariseAsync(p.Input, cancellationToken); }
+            finally { gate.Release(); }
+        }));
+
+        var stories = new List<BriefStory>();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var (story, input, isUpdate) = plan[i];
+            var summary = summaries[i];
+            var cited = summary.Sentences.SelectMany(s => s.Citations).ToHashSet();
+            stories.Add(new BriefStory
+            {
+                Headline = summary.Headline.Length > 0 ? summary.Headline : story.Articles[0].Title,
+                Topic = story.Topic,
+                Sentences = summary.Sentences,
+                // every article the story covers is linked; the cited ones first, in citation order
+                Articles = story.Articles.OrderBy(a => cited.Contains(a.Id) ? 0 : 1).ToList(),
+                StoryId = story.StoryId,
+                IsUpdate = isUpdate,
+                Engine = summary.Engine,
+            });
+        }
+        var engineNames = summaries.Select(s => s.Engine).Distinct().ToList();
+        return new Brief
+        {
+            From = request.From,
+            To = request.To,
+            Stories = stories,
+            Created = time.GetUtcNow(),
+            Engine = new BriefEngine(
+                engineNames.Count == 0 ? ExtractiveStorySummariser.EngineName : string.Join("+", engineNames),
+                null, summaries.Sum(s => s.InputTokens), summaries.Sum(s => s.OutputTokens)),
+        };
+    }
+
+    private async Task<StorySummary> SummariseAsync(StoryInput input, CancellationToken ct)
+    {
+        var result = await kernel.InvokeAsync(BriefPlugin.PluginName, BriefPlugin.SummariseStory,
+            new KernelArguments { ["story"] = input }, ct);
+        return result.GetValue<StorySummary>() ?? throw new InvalidOperationException("the story summariser returned nothing");
+    }
+
+    private static (BriefStoryInput Story, StoryInput Input, bool IsUpdate)? Plan(BriefStoryInput story, IReadOnlySet<long> briefed)
+    {
+        if (story.Articles.Count == 0) return null;
+        var fresh = story.Articles.Where(a => !briefed.Contains(a.Id)).ToList();
+        if (fresh.Count == 0) return null; // nothing new since the last brief
+        var isUpdate = fresh.Count < story.Articles.Count;
+        var documents = fresh.Select(a => new SummaryDocument(a.Id, a.Title, a.BodyOrDescription)).ToList();
+        var input = new StoryInput(story.Topic, documents)
+        {
+            AlreadyBriefed = story.Articles.Where(a => briefed.Contains(a.Id)).Select(a => a.Id).ToHashSet(),
+        };
+        return (isUpdate ? story with { Articles = [.. fresh, .. story.Articles.Except(fresh)] } : story, input, isUpdate);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace NewsBrief.Tests.Support;
+
+/// <summary>Writes a configuration folder (appsettings.json, sources.json, topics.json) for a test run.</summary>
+public sealed class TestConfigFolder
+{
+    public TestConfigFolder(string path) => Path = path;
+
+    public string Path { get; }
+
+    public const string DefaultTopics = """
+        { "Topics": [
+          { "Name": "TikTok bans", "Query": "tiktok AND (ban OR bans OR banned OR prohibit*)" },
+          { "Name": "Diplomatic meetings", "Query": "summit OR diplomat* OR \"foreign minister\"" }
+        ] }
+        """;
+
+    /// <summary>Settings that keep a test offline and quick: no article page fetches, short timeouts.</summary>
+    public const string QuickSettings = """
+        { "Fetch": { "Timeout": "00:00:02", "PageTimeout": "00:00:02", "FetchArticlePages": false },
+          "Brief": { "TimeZone": "UTC" } }
+        """;
+
+    public TestConfigFolder WriteSettings(string json = QuickSettings) => Write("appsettings.json", json);
+
+    public TestConfigFolder WriteTopics(string json = DefaultTopics) => Write("topics.json", json);
+
+    public TestConfigFolder WriteSources(params (string Id, Uri Url)[] feeds) => Write("sources.json", JsonSerializer.Serialize(new
+    {
+        Sources = feeds.Select(f => new { f.Id, Name = $"Feed {f.Id}", Kind = "feed", Url = f.Url.ToString(), Topics = new[] { "news" }, PollInterval = "00:15:00" }),
+    }));
+
+    public TestConfigFolder Write(string file, string content)
+    {
+        Directory.CreateDirectory(Path);
+        File.WriteAllText(System.IO.Path.Combine(Path, file), content);
+        return this;
+    }
+}
