@@ -80,7 +80,9 @@ public sealed record AppConfiguration
         }
         catch (InvalidOperationException e)
         {
-            var key = e.Message.Split('\'').Skip(1).FirstOrDefault() ?? section;
+            // "Failed to convert configuration value 'x' at 'Section:Key' to type ..."
+            var at = System.Text.RegularExpressions.Regex.Match(e.Message, "at '([^']+)'");
+            var key = at.Success ? at.Groups[1].Value : section;
             throw new ConfigurationException(AppSettingsFile, key, $"{e.Message.TrimEnd('.')} (check the value in {AppSettingsFile} or the {EnvironmentPrefix}{key.Replace(":", "__")} environment variable)");
         }
         var results = new List<ValidationResult>();

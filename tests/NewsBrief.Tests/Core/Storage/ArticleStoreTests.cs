@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
+using NewsBrief.Tests.Support;
+
+namespace NewsBrief.Tests.Core.Storage;
+
+public sealed class ArticleStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _dir = new();
+    private readonly NewsBriefDatabase _db;
+    private readonly ArticleStore _store;
+
+    public ArticleStoreTests()
+    {
+        _db = NewsBriefDatabase.Open(_dir.Path);
+        _store = new ArticleStore(_db);
+    }
+
+    private static Article Make(string url, string title = "Title", string hash = "h1", string? guid = null, string source = "s") => new()
+    {
+        SourceId = source, Url = url, CanonicalUrl = url, Guid = guid, Title = title, Description = "d",
+        Published = Now.AddHours(-1), Fetched = Now, ContentHash = hash,
+    };
+
+    [Fact]
+    public void Upsert_SameArticleTwice_StoresItOnce()
+    {
+        var first = _store.Upsert([Make("https://a.example/1")]);
+        var second = _store.Upsert([Make("https://a.example/1")]);
+
+        Assert.Single(first.Inserted);
+        Assert.Equal((0, 0, 1), (second.Inserted.Count, second.Updated.Count, second.Unchanged));
+        Assert.Equal(1, _store.Count());
+    }
+
+    [Fact]
+    public void Upsert_SameGuidAtAnotherUrl_IsTheSameArticle()
+    {
+        _store.Upsert([Make("https://a.example/1", guid: "g-1")]);
+        var moved = _store.Upsert([Make("https://a.example/1-renamed", title: "New title", hash: "h2", guid: "g-1")]);
+
+        Assert.Single(moved.Updated);
+        Assert.Equal(1, _store.Count());
+        Assert.Equal("New title", _store.Get(moved.Updated[0].Id)!.Title);
+    }
+
+    [Fact]
+    public void Upsert_ChangedContent_UpdatesInPlaceAndKeepsExtractedText()
+    {
+        var id = _store.Upsert([Make("https://a.example/1") with { Text = "full text" }]).Inserted[0].Id;
+        _store.Upsert([Make("https://a.example/1", title: "Corrected", hash: "h2")]);
+
+        var stored = _store.Get(id)!;
+        Assert.Equal(("Corrected", "full text"), (stored.Title, stored.Text));
+    }
+
+    [Fact]
+    public void Upsert_DistinctArticles_AreAllStored()
+    {
+        var outcome = _store.Upsert([Make("https://a.example/news?id=1"), Make("https://a.example/news?id=2"), Make("https://b.example/1", source: "t")]);
+
+        Assert.Equal(3, outcome.Inserted.Count);
+        Assert.Equal(3, outcome.Inserted.Select(a => a.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void InWindow_ReturnsArticlesDatedInsideTheWindowNewestFirst()
+    {
+        _store.Upsert([
+            Make("https://a.example/old") with { Published = Now.AddDays(-3) },
+            Make("https://a.example/new") with { Published = Now.AddHours(-1) },
+            Make("https://a.example/undated") with { Published = null, Fetched = Now.AddHours(-2) },
+        ]);
+
+        var window = _store.InWindow(Now.AddDays(-1), Now);
+
+        Assert.Equal(["https://a.example/new", "https://a.example/undated"], window.Select(a => a.Url));
+    }
+
+    [Fact]
+    public void Open_Twice_AppliesMigrationsOnceAndUsesWal()
+    {
+        NewsBriefDatabase.Open(_dir.Path);
+        using var connection = _db.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string)cmd.ExecuteScalar()!);
+        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
