@@ -1,0 +1,67 @@
+using System.Text.Json;
+using NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Tests.Bot.Rendering;
+
+public sealed class BriefRendererTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly Brief Sample = new()
+    {
+        From = Now.AddDays(-1), To = Now, Created = Now,
+        Engine = new BriefEngine("extractive", null, 0, 0),
+        Stories =
+        [
+            new BriefStory
+            {
+                Headline = "Ministers *meet* at summit", Topic = "Diplomatic meetings",
+                Sentences = [new BriefSentence("They met in Geneva.", [7, 9]), new BriefSentence("Talks resume in March.", [9])],
+                Articles =
+                [
+                    new Article { Id = 9, SourceId = "guardian", Url = "https://g.example/9", CanonicalUrl = "https://g.example/9", Title = "Geneva talks", Fetched = Now },
+                    new Article { Id = 7, SourceId = "bbc", Url = "https://b.example/7", CanonicalUrl = "https://b.example/7", Title = "Summit", Fetched = Now, Published = Now.AddHours(-2) },
+                ],
+            },
+        ],
+    };
+
+    private static string Name(string id) => id == "bbc" ? "BBC News" : "The Guardian";
+
+    [Fact]
+    public void Json_HasTheDocumentedShape()
+    {
+        using var doc = JsonDocument.Parse(BriefJsonRenderer.Render(Sample, Name));
+        var root = doc.RootElement;
+
+        Assert.Equal(Now.AddDays(-1), root.GetProperty("window").GetProperty("from").GetDateTimeOffset());
+        var story = root.GetProperty("stories")[0];
+        Assert.Equal("Ministers *meet* at summit", story.GetProperty("headline").GetString());
+        Assert.Equal([7L, 9L], story.GetProperty("sentences")[0].GetProperty("citations").EnumerateArray().Select(c => c.GetInt64()));
+        var article = story.GetProperty("articles")[1];
+        Assert.Equal(("BBC News", "https://b.example/7"), (article.GetProperty("source").GetString(), article.GetProperty("url").GetString()));
+        Assert.Equal(JsonValueKind.Null, story.GetProperty("articles")[0].GetProperty("published").ValueKind);
+        Assert.Equal("extractive", root.GetProperty("engine").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Text_NumbersSourcesInListedOrderAndCitesThem()
+    {
+        var text = BriefTextRenderer.Render(Sample, Name);
+
+        Assert.Contains("== Diplomatic meetings ==", text);
+        Assert.Contains("They met in Geneva. [2][1]", text);
+        Assert.Contains("[1] The Guardian: Geneva talks <https://g.example/9>", text);
+        Assert.Contains("Written by extractive", text);
+    }
+
+    [Fact]
+    public void Markdown_LinksCitationsAndEscapesArticleText()
+    {
+        var md = BriefMarkdownRenderer.Render(Sample, Name);
+
+        Assert.Contains(@"### Ministers \*meet\* at summit", md);
+        Assert.Contains("- They met in Geneva. [[2]](https://b.example/7)[[1]](https://g.example/9)", md);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Time.Testing;
+using NewsBrief.Core.Domain;
+using NewsBrief.Summariser.Briefing;
+using NewsBrief.Summariser.Extractive;
+
+namespace NewsBrief.Tests.Summariser.Briefing;
+
+public sealed class BriefComposerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+    private readonly BriefComposer _composer = new(BriefKernel.Create(new ExtractiveStorySummariser(new ExtractiveSummariser())), new FakeTimeProvider(Now));
+
+    private static Article A(long id, string source, string title, string text) => new()
+    {
+        Id = id, SourceId = source, Url = $"https://{source}.example/{id}", CanonicalUrl = $"https://{source}.example/{id}",
+        Title = title, Description = text, Fetched = Now, Published = Now.AddHours(-id),
+    };
+
+    private static readonly Article[] Summit =
+    [
+        A(1, "bbc", "Leaders meet in Geneva", "Leaders of both countries met in Geneva on Tuesday. They agreed to reopen embassies. Talks will resume in March."),
+        A(2, "guardian", "Geneva summit ends with embassy deal", "The Geneva summit ended with a deal to reopen embassies. Critics said the deal was thin."),
+    ];
+
+    [Fact]
+    public async Task Compose_EverySentenceCitesAnArticleOfItsStory()
+    {
+        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", Summit)]), CancellationToken.None);
+
+        var story = Assert.Single(brief.Stories);
+        Assert.NotEmpty(story.Sentences);
+        var ids = story.Articles.Select(a => a.Id).ToHashSet();
+        Assert.All(story.Sentences, s => Assert.All(s.Citations, c => Assert.Contains(c, ids)));
+        Assert.All(story.Sentences, s => Assert.Contains(s.Text, Summit.Single(a => a.Id == s.Citations[0]).Description));
+        Assert.Equal(("extractive", "Diplomacy"), (brief.Engine.Name, story.Topic));
+    }
+
+    [Fact]
+    public async Task Compose_StoryWhoseArticlesWereAllBriefed_IsLeftOut_AndAStoryWithNewOnesIsAnUpdate()
+    {
+        var other = A(3, "bbc", "TikTok ban vote delayed", "The vote on the TikTok ban was delayed. A new date was not set.");
+        var request = new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", Summit), new BriefStoryInput("TikTok", [other])])
+        {
+            AlreadyBriefed = new HashSet<long> { 1, 3 },
+        };
+
+        var brief = await _composer.ComposeAsync(request, CancellationToken.None);
+
+        var story = Assert.Single(brief.Stories);
+        Assert.True(story.IsUpdate);
+        Assert.All(story.Sentences, s => Assert.Equal([2L], s.Citations));
+        Assert.Equal(2, story.Articles[0].Id);
+    }
+
+    [Fact]
+    public async Task Compose_ArticleWithNoSentences_StillSaysSomethingItCanCite()
+    {
+        var bare = A(4, "gov", "Statement on the summit", "");
+        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", [bare with { Description = null }])]), CancellationToken.None);
+
+        var sentence = Assert.Single(Assert.Single(brief.Stories).Sentences);
+        Assert.Equal([4L], sentence.Citations);
+    }
+
+    [Fact]
+    public async Task Compose_NoStories_GivesAnEmptyBrief()
+    {
+        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, []), CancellationToken.None);
+
+        Assert.Empty(brief.Stories);
+        Assert.Equal(Now, brief.Created);
+    }
+}
