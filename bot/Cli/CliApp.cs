@@ -28,6 +28,8 @@ public static class CliApp
         root.Subcommands.Add(PollCommand.Create(context));
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
+        root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(SummaryCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);
