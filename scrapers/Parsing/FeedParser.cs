@@ -45,8 +45,8 @@ public static partial class FeedParser
             "html" => throw HtmlPage(trimmed, baseUri),
             var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> (Atom) or <rdf:RDF>"),
         };
-        if (fault is not null && feed.Items.Count == 0)
-            throw new FeedParseException($"not well-formed XML and no items could be recovered: {fault}");
+        if (fault is not null && feed.Items.Count == 0 && feed.Title is null)
+            throw new FeedParseException($"not well-formed XML ({fault}) and neither a title nor any item could be read from it");
         return feed;
     }
 

@@ -21,7 +21,7 @@ internal static class JsonFeedReader
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !(Str(root, "version")?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) ?? root.TryGetProperty("items", out _)))
+            if (root.ValueKind != JsonValueKind.Object || !((Str(root, "version")?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) ?? false) || root.TryGetProperty("items", out _)))
                 throw new FeedParseException("a JSON document, but not a JSON Feed (no jsonfeed.org version and no items)");
             var home = FeedElements.Resolve(Str(root, "home_page_url"), baseUri);
             var items = root.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array

@@ -4,8 +4,8 @@ using System.Xml.Linq;
 namespace NewsBrief.Scrapers.Parsing;
 
 /// <summary>
-/// Loads a feed's XML: strictly first; when that fails, repairs the text and reads it with a
-/// reader that keeps everything up to the first unrecoverable fault and ignores trailing garbage.
+/// Loads a feed's XML: strictly first (fast, exact); when that fails, with <see cref="LenientXmlReader"/>,
+/// which reads past the faults a browser reads past.
 /// </summary>
 public static class XmlDocumentLoader
 {
@@ -28,67 +28,7 @@ public static class XmlDocumentLoader
         }
         catch (XmlException e)
         {
-            return (Salvage(XmlTextRepairer.Repair(xml)), e.Message);
+            return (LenientXmlReader.Read(xml), e.Message);
         }
-    }
-
-    private static XElement? Salvage(string xml)
-    {
-        XElement? root = null;
-        var open = new Stack<XElement>();
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), Settings);
-            while (reader.Read())
-            {
-                switch (reader.NodeType)
-                {
-                    case XmlNodeType.Element:
-                        var element = ReadElement(reader);
-                        if (open.Count == 0)
-                        {
-                            if (root is not null) return root;
-                            root = element;
-                        }
-                        else open.Peek().Add(element);
-                        if (!reader.IsEmptyElement) open.Push(element);
-                        else if (open.Count == 0) return root;
-                        break;
-                    case XmlNodeType.EndElement:
-                        open.Pop();
-                        if (open.Count == 0) return root;
-                        break;
-                    case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                        if (open.Count > 0) open.Peek().Add(new XText(reader.Value));
-                        break;
-                    case XmlNodeType.CDATA:
-                        if (open.Count > 0) open.Peek().Add(new XCData(reader.Value));
-                        break;
-                }
-            }
-        }
-        catch (XmlException)
-        {
-            // Keep what was read before the fault: the items above it are whole.
-        }
-        return root;
-    }
-
-    private static XElement ReadElement(XmlReader reader)
-    {
-        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-        if (reader.MoveToFirstAttribute())
-        {
-            do
-            {
-                // Namespace declarations are already in every XName; copying them could clash when serialised.
-                if (reader.NamespaceURI == XNamespace.Xmlns.NamespaceName) continue;
-                var name = XName.Get(reader.LocalName, reader.NamespaceURI);
-                if (element.Attribute(name) is null) element.Add(new XAttribute(name, reader.Value));
-            }
-            while (reader.MoveToNextAttribute());
-            reader.MoveToElement();
-        }
-        return element;
     }
 }
