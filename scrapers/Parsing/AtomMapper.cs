@@ -26,8 +26,8 @@ internal static class AtomMapper
             ?? FeedDateParser.Parse(Text(Own(entry, "updated")))
             ?? FeedDateParser.Parse(Text(Own(entry, "modified")))
             ?? FeedDateParser.Parse(Text(Own(entry, "created")))
-            ?? FeedDateParser.Parse(Text(entry.Element(Dc + "date")));
-        var author = Text(Own(Own(entry, "author") ?? new XElement("none"), "name")) ?? Text(entry.Element(Dc + "creator"));
+            ?? FeedDateParser.Parse(Text(Ext(entry, Dc, "date")));
+        var author = Text(Own(Own(entry, "author") ?? new XElement("none"), "name")) ?? Text(Ext(entry, Dc, "creator"));
         return FeedItemBuilder.Build(TextOf(Own(entry, "title")), link, id, Markup(Own(entry, "summary")), Markup(Own(entry, "content")), author, published);
     }
 

@@ -21,6 +21,10 @@ internal static partial class FeedElements
     public static IEnumerable<XElement> OwnAll(XElement parent, string localName) =>
         parent.Elements().Where(e => e.Name.LocalName == localName && (e.Name.Namespace == parent.Name.Namespace || e.Name.Namespace == XNamespace.None));
 
+    /// <summary>An extension element; namespace URIs are compared ignoring case, as feeds spell them variously (iTunes' DTDs/PodCast).</summary>
+    public static XElement? Ext(XElement parent, XNamespace ns, string localName) =>
+        parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName && string.Equals(e.Name.NamespaceName, ns.NamespaceName, StringComparison.OrdinalIgnoreCase));
+
     public static string? Text(XElement? element) =>
         element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
@@ -64,7 +68,7 @@ internal static partial class FeedElements
 
     public static TimeSpan? SyndicationPeriod(XElement channel)
     {
-        var period = Text(channel.Element(Sy + "updatePeriod"))?.ToLowerInvariant();
+        var period = Text(Ext(channel, Sy, "updatePeriod"))?.ToLowerInvariant();
         if (period is null) return null;
         var length = period switch
         {
@@ -75,7 +79,7 @@ internal static partial class FeedElements
             "yearly" => TimeSpan.FromDays(365),
             _ => (TimeSpan?)null,
         };
-        var frequency = int.TryParse(Text(channel.Element(Sy + "updateFrequency")), out var f) && f > 0 ? f : 1;
+        var frequency = int.TryParse(Text(Ext(channel, Sy, "updateFrequency")), out var f) && f > 0 ? f : 1;
         return length / frequency;
     }
 

@@ -42,8 +42,10 @@ public static partial class FeedParser
         {
             "rss" or "RDF" or "channel" => RssMapper.Map(root, baseUri),
             "feed" => AtomMapper.Map(root, baseUri),
+            // An Atom entry document: one entry standing alone.
+            "entry" => AtomMapper.Map(new XElement(root.Name.Namespace + "feed", root), baseUri),
             "html" => throw HtmlPage(trimmed, baseUri),
-            var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> (Atom) or <rdf:RDF>"),
+            var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> or <entry> (Atom), or <rdf:RDF>"),
         };
         if (fault is not null && feed.Items.Count == 0 && feed.Title is null)
             throw new FeedParseException($"not well-formed XML ({fault}) and neither a title nor any item could be read from it");

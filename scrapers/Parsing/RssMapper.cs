@@ -20,7 +20,8 @@ internal static class RssMapper
             .Select(e => MapItem(e, itemBase))
             .OfType<FeedItem>()
             .ToList();
-        return new ParsedFeed(PlainText(Text(channel is null ? null : Own(channel, "title"))), items, channel is null ? null : Ttl(channel))
+        var title = channel is null ? null : PlainText(Text(Own(channel, "title")) ?? Text(Ext(channel, Dc, "title")));
+        return new ParsedFeed(title, items, channel is null ? null : Ttl(channel))
         {
             Link = feedLink,
         };
@@ -43,13 +44,13 @@ internal static class RssMapper
             ?? (guidElement?.Attribute("isPermaLink")?.Value.Trim().ToLowerInvariant() != "false" && guid is not null && guid.StartsWith("http", StringComparison.OrdinalIgnoreCase)
                 ? Resolve(guid, itemBase) : null)
             ?? Resolve(item.Attribute(Rdf + "about")?.Value, itemBase);
-        var description = Text(Own(item, "description"));
-        var content = Text(item.Element(Content + "encoded"));
+        var description = Text(Own(item, "description")) ?? Text(Ext(item, Dc, "description")) ?? Text(Ext(item, Itunes, "summary"));
+        var content = Text(Ext(item, Content, "encoded"));
         var published = FeedDateParser.Parse(Text(Own(item, "pubDate")))
-            ?? FeedDateParser.Parse(Text(item.Element(Dc + "date")))
-            ?? FeedDateParser.Parse(Text(item.Element(Atom + "published")))
-            ?? FeedDateParser.Parse(Text(item.Element(Atom + "updated")));
-        var author = Text(item.Element(Dc + "creator")) ?? Text(Own(item, "author")) ?? Text(item.Element(Itunes + "author"));
-        return FeedItemBuilder.Build(PlainText(Text(Own(item, "title"))), link, guid, description, content, author, published);
+            ?? FeedDateParser.Parse(Text(Ext(item, Dc, "date")))
+            ?? FeedDateParser.Parse(Text(Ext(item, Atom, "published")))
+            ?? FeedDateParser.Parse(Text(Ext(item, Atom, "updated")));
+        var author = Text(Ext(item, Dc, "creator")) ?? Text(Own(item, "author")) ?? Text(Ext(item, Itunes, "author"));
+        return FeedItemBuilder.Build(PlainText(Text(Own(item, "title")) ?? Text(Ext(item, Dc, "title"))), link, guid, description, content, author, published);
     }
 }

@@ -147,6 +147,26 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_AtomEntryDocument_IsAOneItemFeed()
+    {
+        const string entry = """<entry xmlns="http://www.w3.org/2005/Atom"><title>Alone</title><link href="https://x.example/1"/></entry>""";
+
+        Assert.Equal("Alone", Assert.Single(FeedParser.Parse(entry, FeedUrl).Items).Title);
+    }
+
+    [Fact]
+    public void Parse_RssItemsWithOnlyDublinCoreFields_FallBackToThem()
+    {
+        const string rss = """<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><dc:title>DC feed</dc:title><item><dc:title>DC item</dc:title><dc:date>2026-02-03T04:05:06Z</dc:date></item></channel></rss>""";
+
+        var feed = FeedParser.Parse(rss, FeedUrl);
+
+        Assert.Equal("DC feed", feed.Title);
+        Assert.Equal("DC item", feed.Items[0].Title);
+        Assert.Equal(new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero), feed.Items[0].Published);
+    }
+
+    [Fact]
     public void Parse_HtmlPageWithAFeedLink_SaysSoAndNamesTheFeed()
     {
         const string html = """<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>hi</body></html>""";
