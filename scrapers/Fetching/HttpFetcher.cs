@@ -36,13 +36,15 @@ public sealed class HttpFetcher
 
     /// <summary>
     /// The handler every fetch needs: decompression (gzip, deflate, brotli), no automatic redirects
-    /// (the fetcher follows them, checking each), no cookies, and the guarded connect step.
+    /// (the fetcher follows them, checking each), no cookies, no proxy, and the guarded connect step.
     /// </summary>
     public static HttpMessageHandler CreateHandler(FetchOptions options) => new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
         AllowAutoRedirect = false,
         UseCookies = false,
+        // Through a proxy the connect step would see the proxy's address, not the target's, and the guard would check the wrong thing.
+        UseProxy = false,
         ConnectTimeout = options.Timeout < TimeSpan.FromSeconds(10) ? options.Timeout : TimeSpan.FromSeconds(10),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = GuardedConnector.ConnectAsync,

@@ -21,7 +21,7 @@ internal sealed class ResponseReader(FetchOptions options, TimeProvider time)
         };
         if (response.StatusCode == HttpStatusCode.NotModified)
             return basis with { Status = FetchStatus.NotModified, ETag = response.Headers.ETag?.ToString() ?? request.ETag, LastModified = request.LastModified, Message = "not modified (304)" };
-        if (status >= 400 || status < 200)
+        if (status >= 300 || status < 200)
             return Failure(response, status, now, basis);
         var length = response.Content.Headers.ContentLength;
         if (length > options.MaxResponseBytes)
