@@ -23,6 +23,8 @@ public sealed class FeedParseBenchmark : IBenchmark
         var files = Inputs(root).Select(p => (Path: Path.GetRelativePath(root, p).Replace('\\', '/'), Bytes: File.ReadAllBytes(p))).ToList();
         var outcomes = new List<(string Path, string Folder, bool Parsed, bool Crashed, int Items, string Text)>();
         foreach (var (path, bytes) in files) outcomes.Add(ParseOne(path, bytes));
+        // For comparison: the library alone, on the same decoded text.
+        var libraryReads = files.Where(f => LibraryReads(CharsetDecoder.Decode(f.Bytes))).Select(f => Path.GetDirectoryName(f.Path)!.Replace('\\', '/')).ToList();
 
         // Timing pass: decode + parse, repeated, outcomes already known.
         var totalBytes = files.Sum(f => (long)f.Bytes.Length) * repeat;
@@ -40,11 +42,11 @@ public sealed class FeedParseBenchmark : IBenchmark
 
         Console.WriteLine($"feed-parse: {files.Count} files, {files.Sum(f => (long)f.Bytes.Length) / 1024.0 / 1024.0:0.00} MB, {repeat} timed passes");
         Console.WriteLine();
-        Console.WriteLine($"| {"folder",-40} | files | parsed | failed | crashed | items |");
-        Console.WriteLine($"|{new string('-', 42)}|------:|-------:|-------:|--------:|------:|");
+        Console.WriteLine($"| {"folder",-40} | files | parsed | failed | crashed | items | CodeHollow alone read |");
+        Console.WriteLine($"|{new string('-', 42)}|------:|-------:|-------:|--------:|------:|----------------------:|");
         foreach (var group in outcomes.GroupBy(o => o.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))
-            Console.WriteLine($"| {group.Key,-40} | {group.Count(),5} | {group.Count(o => o.Parsed),6} | {group.Count(o => !o.Parsed && !o.Crashed),6} | {group.Count(o => o.Crashed),7} | {group.Sum(o => o.Items),5} |");
-        Console.WriteLine($"| {"TOTAL",-40} | {outcomes.Count,5} | {outcomes.Count(o => o.Parsed),6} | {outcomes.Count(o => !o.Parsed && !o.Crashed),6} | {outcomes.Count(o => o.Crashed),7} | {outcomes.Sum(o => o.Items),5} |");
+            Console.WriteLine($"| {group.Key,-40} | {group.Count(),5} | {group.Count(o => o.Parsed),6} | {group.Count(o => !o.Parsed && !o.Crashed),6} | {group.Count(o => o.Crashed),7} | {group.Sum(o => o.Items),5} | {libraryReads.Count(f => f == group.Key),21} |");
+        Console.WriteLine($"| {"TOTAL",-40} | {outcomes.Count,5} | {outcomes.Count(o => o.Parsed),6} | {outcomes.Count(o => !o.Parsed && !o.Crashed),6} | {outcomes.Count(o => o.Crashed),7} | {outcomes.Sum(o => o.Items),5} | {libraryReads.Count,21} |");
         Console.WriteLine();
         var seconds = watch.Elapsed.TotalSeconds;
         Console.WriteLine($"| metric | value |\n|---|---:|\n| MB/s (decode + parse) | {totalBytes / 1024.0 / 1024.0 / seconds:0.0} |\n| items/s | {totalItems / seconds:0} |\n| files/s | {files.Count * repeat / seconds:0} |");
@@ -74,6 +76,12 @@ public sealed class FeedParseBenchmark : IBenchmark
         {
             return (path, folder, false, true, 0, $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
         }
+    }
+
+    private static bool LibraryReads(string text)
+    {
+        try { return CodeHollow.FeedReader.FeedReader.ReadFromString(text).Type != CodeHollow.FeedReader.FeedType.Unknown; }
+        catch (Exception) { return false; }
     }
 
     private static Uri BaseFor(string path) => new("https://feeds.example.test/" + Uri.EscapeDataString(path).Replace("%2F", "/", StringComparison.Ordinal));
