@@ -1,4 +1,5 @@
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
@@ -11,7 +12,7 @@ namespace NewsBrief.Bot.Briefing;
 /// The brief orchestrator: selects the window's articles, filters them by topic or query, groups them
 /// into stories across outlets, labels and ranks the stories, has them composed, and records the brief.
 /// </summary>
-public sealed class BriefService(AppConfiguration config, ArticleStore articles, BriefStore briefs, BriefComposer composer, TimeProvider time)
+public sealed class BriefService(AppConfiguration config, SourceRegistry sources, ArticleStore articles, BriefStore briefs, BriefComposer composer, TimeProvider time)
 {
     private readonly StoryClusterer _clusterer = new();
 
@@ -73,19 +74,19 @@ public sealed class BriefService(AppConfiguration config, ArticleStore articles,
             .OrderByDescending(x => x.Hits).ThenBy(x => x.Order)
             .FirstOrDefault();
         if (best.Name is not null) return best.Name;
-        var sourceTopic = story.Select(a => config.Sources.FirstOrDefault(s => s.Id == a.SourceId)?.Topics.FirstOrDefault())
+        var sourceTopic = story.Select(a => sources.Find(a.SourceId)?.Topics.FirstOrDefault())
             .FirstOrDefault(t => t is not null);
         return sourceTopic is null ? config.Brief.OtherTopic : char.ToUpperInvariant(sourceTopic[0]) + sourceTopic[1..];
     }
 
     private QueryDocument Document(Article a)
     {
-        var source = config.Sources.FirstOrDefault(s => s.Id == a.SourceId);
+        var source = sources.Find(a.SourceId);
         return new QueryDocument(a.Title, a.BodyOrDescription, source is null ? a.SourceId : $"{source.Id} {source.Name}");
     }
 
     /// <summary>The configured name of a source id (the id itself for a source no longer configured).</summary>
-    public string SourceName(string sourceId) => config.Sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
+    public string SourceName(string sourceId) => sources.NameOf(sourceId);
 
     private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
 }

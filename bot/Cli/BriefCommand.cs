@@ -29,7 +29,7 @@ public static class BriefCommand
             if (result.GetValue(since) is { } text && !DurationParser.TryParse(text, out window, out var error))
                 throw new UsageException($"--since: {error}");
             var scope = new BriefScope(result.GetValue(topic), result.GetValue(query));
-            if (!result.GetValue(noPoll)) await PollCommand.PollAsync(context, services, services.Config.Sources, ct);
+            if (!result.GetValue(noPoll)) await PollCommand.PollAsync(context, services, services.Sources.Current, ct);
             var brief = await services.BriefService.CreateAsync(window, scope, result.GetValue(newOnly), ct);
             var name = services.BriefService.SourceName;
             await context.Out.WriteLineAsync(result.GetValue(format) switch

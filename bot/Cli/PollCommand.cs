@@ -17,7 +17,7 @@ public static class PollCommand
         var command = new Command("poll", "Poll every source (or one) once and store new articles") { source, format };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
-            var sources = Select(services.Config.Sources, result.GetValue(source));
+            var sources = Select(services.Sources.Current, result.GetValue(source));
             var reports = await PollAsync(context, services, sources, ct);
             if (result.GetValue(format) == "json") await context.Out.WriteLineAsync(JsonSerializer.Serialize(reports, JsonOutput.Options));
             else await context.Out.WriteAsync(PollTable.Render(reports));

@@ -27,7 +27,7 @@ public static class RunCommand
             builder.Services.AddHostedService<PollingService>();
             builder.Services.AddHostedService<DailyBriefService>();
             using var host = builder.Build();
-            await context.Error.WriteLineAsync($"newsbrief: running with {services.Config.Sources.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; Ctrl+C stops");
+            await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; Ctrl+C stops");
             await host.RunAsync(ct);
             return ExitCodes.Done;
         });

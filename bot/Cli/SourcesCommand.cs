@@ -25,7 +25,7 @@ public static class SourcesCommand
         var command = new Command(name, description) { format };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
-            if (poll) await PollCommand.PollAsync(context, services, services.Config.Sources, ct);
+            if (poll) await PollCommand.PollAsync(context, services, services.Sources.Current, ct);
             var rows = Rows(services);
             await context.Out.WriteLineAsync(result.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(rows, JsonOutput.Options)
@@ -38,7 +38,7 @@ public static class SourcesCommand
     public static IReadOnlyList<SourceRow> Rows(AppServices services)
     {
         var states = services.SourceStates.GetAll();
-        return services.Config.Sources.Select(s =>
+        return services.Sources.Current.Select(s =>
         {
             var st = states.GetValueOrDefault(s.Id) ?? new SourceState { SourceId = s.Id };
             return new SourceRow(s.Id, s.Name, s.Kind.ToString().ToLowerInvariant(), s.Url.AbsoluteUri, s.Topics,

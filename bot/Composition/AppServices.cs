@@ -1,4 +1,5 @@
 using NewsBrief.Bot.Briefing;
+using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
@@ -16,6 +17,7 @@ public sealed class AppServices : IDisposable
     {
         Config = config;
         Time = time;
+        Sources = new SourceRegistry(config.ConfigDirectory, config.Sources);
         Database = NewsBriefDatabase.Open(config.DataDirectory);
         Articles = new ArticleStore(Database);
         SourceStates = new SourceStateStore(Database);
@@ -26,11 +28,13 @@ public sealed class AppServices : IDisposable
         Refresh = new RefreshPipeline(Fetcher, Articles, SourceStates, config.Fetch, time);
         StorySummariser = new ExtractiveStorySummariser(new ExtractiveSummariser());
         Composer = new BriefComposer(BriefKernel.Create(StorySummariser), time);
-        BriefService = new BriefService(config, Articles, Briefs, Composer, time);
+        BriefService = new BriefService(config, Sources, Articles, Briefs, Composer, time);
     }
 
     public AppConfiguration Config { get; }
     public TimeProvider Time { get; }
+    /// <summary>The sources in force (reloaded when chat commands change sources.json).</summary>
+    public SourceRegistry Sources { get; }
     public NewsBriefDatabase Database { get; }
     public ArticleStore Articles { get; }
     public SourceStateStore SourceStates { get; }

@@ -14,7 +14,7 @@ public sealed class PollingService(AppServices services, ILogger<PollingService>
         {
             try
             {
-                var reports = await services.Refresh.PollAsync(services.Config.Sources, dueOnly: true, stoppingToken);
+                var reports = await services.Refresh.PollAsync(services.Sources.Current, dueOnly: true, stoppingToken);
                 foreach (var failed in reports.Where(r => r.Failed))
                     logger.LogWarning("source {Source} failed: {Outcome}: {Error}", failed.SourceId, failed.Outcome, failed.Error);
                 if (reports.Count > 0)
