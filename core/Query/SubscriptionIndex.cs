@@ -8,15 +8,21 @@ namespace NewsBrief.Core.Query;
 public sealed class SubscriptionIndex
 {
     private readonly object _gate = new();
-    private readonly Dictionary<long, (TopicQuery Query, QueryAnchors? Anchors)> _queries = [];
-    private readonly Dictionary<string, List<long>> _byWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<long>> _byBucket = new(StringComparer.Ordinal);
-    private readonly List<long> _unanchored = [];
+    private readonly Dictionary<long, int> _slotOf = [];
+    private readonly List<Slot> _slots = [];
+    private readonly Stack<int> _free = new();
+    private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byBucket = new(StringComparer.Ordinal);
+    private readonly List<int> _unanchored = [];
+
+    // Stamped per Match call so "already evaluated" needs no per-call set.
+    private int[] _seen = new int[16];
+    private int _stamp;
 
     /// <summary>How many queries the index holds.</summary>
     public int Count
     {
-        get { lock (_gate) return _queries.Count; }
+        get { lock (_gate) return _slotOf.Count; }
     }
 
     /// <summary>Adds a query under <paramref name="id"/>, replacing any query already there.</summary>
@@ -27,14 +33,16 @@ public sealed class SubscriptionIndex
         lock (_gate)
         {
             RemoveLocked(id);
-            _queries[id] = (query, anchors);
+            var slot = _free.Count > 0 ? _free.Pop() : NewSlot();
+            _slots[slot] = new Slot(id, query, anchors);
+            _slotOf[id] = slot;
             if (anchors is null)
             {
-                _unanchored.Add(id);
+                _unanchored.Add(slot);
                 return;
             }
-            foreach (var word in anchors.Words) Posting(_byWord, word).Add(id);
-            foreach (var bucket in anchors.Buckets) Posting(_byBucket, bucket).Add(id);
+            foreach (var word in anchors.Words) Posting(_byWord, word).Add(slot);
+            foreach (var bucket in anchors.Buckets) Posting(_byBucket, bucket).Add(slot);
         }
     }
 
@@ -54,54 +62,95 @@ public sealed class SubscriptionIndex
         var matched = new List<long>();
         lock (_gate)
         {
-            var seen = new HashSet<long>();
-            var buckets = _byBucket.GetAlternateLookup<ReadOnlySpan<char>>();
-            foreach (var word in doc.Distinct)
+            if (_slotOf.Count <= doc.Distinct.Count)
             {
-                if (_byWord.TryGetValue(word, out var ids)) Evaluate(ids, doc, seen, matched);
-                // A stem "ab*" is filed under "ab", "prohib*" under "pro": look up both lengths.
-                for (var length = 2; length <= QueryAnchors.BucketLength && length <= word.Length; length++)
-                {
-                    if (buckets.TryGetValue(word.AsSpan(0, length), out var bucketIds)) Evaluate(bucketIds, doc, seen, matched);
-                }
+                // Fewer queries than the article has words: evaluating them all is cheaper than the look-ups.
+                foreach (var slot in _slotOf.Values) Evaluate(slot, doc, matched);
             }
-            Evaluate(_unanchored, doc, seen, matched);
+            else
+            {
+                Candidates(doc, matched);
+            }
         }
         matched.Sort();
         return matched;
     }
 
-    private void Evaluate(List<long> ids, DocumentTerms doc, HashSet<long> seen, List<long> matched)
+    private void Candidates(DocumentTerms doc, List<long> matched)
     {
-        foreach (var id in ids)
+        if (++_stamp == int.MaxValue)
         {
-            if (seen.Add(id) && _queries[id].Query.Matches(doc)) matched.Add(id);
+            Array.Clear(_seen);
+            _stamp = 1;
         }
+        var buckets = _byBucket.GetAlternateLookup<ReadOnlySpan<char>>();
+        var anyBuckets = _byBucket.Count > 0;
+        foreach (var word in doc.Distinct)
+        {
+            if (_byWord.TryGetValue(word, out var slots)) EvaluateUnseen(slots, doc, matched);
+            if (!anyBuckets) continue;
+            // A stem "ab*" is filed under "ab", "prohib*" under "pro": look up both lengths.
+            for (var length = 2; length <= QueryAnchors.BucketLength && length <= word.Length; length++)
+            {
+                if (buckets.TryGetValue(word.AsSpan(0, length), out var bucketSlots)) EvaluateUnseen(bucketSlots, doc, matched);
+            }
+        }
+        EvaluateUnseen(_unanchored, doc, matched);
+    }
+
+    private void EvaluateUnseen(List<int> slots, DocumentTerms doc, List<long> matched)
+    {
+        foreach (var slot in slots)
+        {
+            if (_seen[slot] == _stamp) continue;
+            _seen[slot] = _stamp;
+            Evaluate(slot, doc, matched);
+        }
+    }
+
+    private void Evaluate(int slot, DocumentTerms doc, List<long> matched)
+    {
+        var entry = _slots[slot];
+        if (entry.Query!.Matches(doc)) matched.Add(entry.Id);
+    }
+
+    private int NewSlot()
+    {
+        _slots.Add(default);
+        if (_slots.Count > _seen.Length) Array.Resize(ref _seen, _seen.Length * 2);
+        return _slots.Count - 1;
     }
 
     private bool RemoveLocked(long id)
     {
-        if (!_queries.Remove(id, out var entry)) return false;
-        if (entry.Anchors is null)
+        if (!_slotOf.Remove(id, out var slot)) return false;
+        var anchors = _slots[slot].Anchors;
+        if (anchors is null)
         {
-            _unanchored.Remove(id);
-            return true;
+            _unanchored.Remove(slot);
         }
-        foreach (var word in entry.Anchors.Words) Unpost(_byWord, word, id);
-        foreach (var bucket in entry.Anchors.Buckets) Unpost(_byBucket, bucket, id);
+        else
+        {
+            foreach (var word in anchors.Words) Unpost(_byWord, word, slot);
+            foreach (var bucket in anchors.Buckets) Unpost(_byBucket, bucket, slot);
+        }
+        _slots[slot] = default;
+        _free.Push(slot);
         return true;
     }
 
-    private static List<long> Posting(Dictionary<string, List<long>> postings, string key)
+    private static List<int> Posting(Dictionary<string, List<int>> postings, string key)
     {
-        if (!postings.TryGetValue(key, out var ids)) postings[key] = ids = [];
-        return ids;
+        if (!postings.TryGetValue(key, out var slots)) postings[key] = slots = [];
+        return slots;
     }
 
-    private static void Unpost(Dictionary<string, List<long>> postings, string key, long id)
+    private static void Unpost(Dictionary<string, List<int>> postings, string key, int slot)
     {
-        if (!postings.TryGetValue(key, out var ids)) return;
-        ids.Remove(id);
-        if (ids.Count == 0) postings.Remove(key);
+        if (!postings.TryGetValue(key, out var slots)) return;
+        slots.Remove(slot);
+        if (slots.Count == 0) postings.Remove(key);
     }
+
+    private readonly record struct Slot(long Id, TopicQuery? Query, QueryAnchors? Anchors);
 }
