@@ -6,10 +6,18 @@ public class SubscriptionIndexTests
 {
     private static QueryDocument Doc(string title, string body = "") => new(title, body, "bbc-news", "BBC News");
 
+    /// <summary>An index with more distinct queries than a short article has words, so it looks up candidates instead of evaluating all.</summary>
+    private static SubscriptionIndex IndexWithFillers()
+    {
+        var index = new SubscriptionIndex();
+        for (var i = 0; i < 100; i++) index.Add(1000 + i, TopicQuery.Parse($"filler{i}"));
+        return index;
+    }
+
     [Fact]
     public void Match_ReturnsTheIdsOfMatchingQueriesInOrder()
     {
-        var index = new SubscriptionIndex();
+        var index = IndexWithFillers();
         index.Add(3, TopicQuery.Parse("tiktok ban"));
         index.Add(1, TopicQuery.Parse("instagram OR tiktok"));
         index.Add(2, TopicQuery.Parse("tiktok -ban"));
@@ -24,7 +32,7 @@ public class SubscriptionIndexTests
     [Fact]
     public void Remove_StopsAQueryMatching_AndAddWithTheSameIdReplacesIt()
     {
-        var index = new SubscriptionIndex();
+        var index = IndexWithFillers();
         index.Add(1, TopicQuery.Parse("tiktok"));
         index.Add(2, TopicQuery.Parse("tiktok"));
 
@@ -35,18 +43,48 @@ public class SubscriptionIndexTests
         index.Add(2, TopicQuery.Parse("instagram"));
         Assert.Empty(index.Match(Doc("TikTok")));
         Assert.Equal([2], index.Match(Doc("Instagram")));
-        Assert.Equal(1, index.Count);
+        Assert.Equal(101, index.Count);
     }
 
     [Fact]
     public void Match_FindsQueriesWithoutAnAnchorWord()
     {
-        var index = new SubscriptionIndex();
+        var index = IndexWithFillers();
         index.Add(1, TopicQuery.Parse("NOT NOT tiktok"));
         index.Add(2, TopicQuery.Parse("source:bbc"));
         index.Add(3, TopicQuery.Parse("ab*"));
 
         Assert.Equal([1, 2, 3], index.Match(Doc("TikTok", "abc")));
+    }
+
+    [Fact]
+    public void Match_SameQueryWrittenDifferently_MatchesEverySubscriberAndSurvivesOneRemoval()
+    {
+        var index = IndexWithFillers();
+        index.Add(1, TopicQuery.Parse("TikTok  AND ban"));
+        index.Add(2, TopicQuery.Parse("tiktok ban"));
+        index.Add(3, TopicQuery.Parse("tiktok"));
+
+        Assert.Equal([1, 2, 3], index.Match(Doc("TikTok ban")));
+        index.Remove(1);
+        Assert.Equal([2, 3], index.Match(Doc("TikTok ban")));
+        index.Remove(2);
+        Assert.Equal([3], index.Match(Doc("TikTok ban")));
+    }
+
+    [Fact]
+    public void Match_SmallIndex_GivesTheSameAnswerAsALargeOne()
+    {
+        var small = new SubscriptionIndex();
+        var large = IndexWithFillers();
+        foreach (var (id, text) in new[] { (1L, "tiktok ban"), (2L, "prohib*"), (3L, "source:bbc -ban") })
+        {
+            small.Add(id, TopicQuery.Parse(text));
+            large.Add(id, TopicQuery.Parse(text));
+        }
+        foreach (var doc in new[] { Doc("TikTok ban"), Doc("Prohibition"), Doc("TikTok") })
+            Assert.Equal(large.Match(doc), small.Match(doc));
+        Assert.Equal([3], small.Match(Doc("TikTok")));
     }
 
     [Fact]
