@@ -22,10 +22,11 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var now = time.GetUtcNow();
         var from = now - window;
         var filter = ResolveFilter(scope);
-        var selected = articles.InWindow(from, now)
-            .Where(a => filter is null || filter.Value.Query.Matches(Document(a)))
-            .ToList();
-        var stories = Group(selected, filter?.Label);
+        var inWindow = articles.InWindow(from, now);
+        // Tokenise each article once; every topic query then matches against the same terms.
+        var terms = inWindow.ToDictionary(a => a.Id, a => DocumentTerms.From(Document(a)));
+        var selected = inWindow.Where(a => filter is null || filter.Value.Query.Matches(terms[a.Id])).ToList();
+        var stories = Group(selected, filter?.Label, terms);
         var ranked = StoryRanker.Rank(stories, now, window, config.Brief.MaxStories, config.Brief.MaxStoriesPerTopic);
         var request = new BriefRequest(from, now, ranked)
         {
@@ -56,20 +57,20 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         return null;
     }
 
-    private List<BriefStoryInput> Group(IReadOnlyList<Article> selected, string? fixedTopic)
+    private List<BriefStoryInput> Group(IReadOnlyList<Article> selected, string? fixedTopic, IReadOnlyDictionary<long, DocumentTerms> terms)
     {
         var items = selected.Select(a => new ClusterItem(a.Title, Lead(a.BodyOrDescription), a.DatedAt, a.SourceId)).ToList();
         return _clusterer.Cluster(items)
             .Select(group => group.Select(i => selected[i]).OrderByDescending(a => a.DatedAt).ThenBy(a => a.Id).ToList())
-            .Select(group => new BriefStoryInput(fixedTopic ?? TopicOf(group), group, group[0].StoryId))
+            .Select(group => new BriefStoryInput(fixedTopic ?? TopicOf(group, terms), group, group[0].StoryId))
             .ToList();
     }
 
     /// <summary>The configured topic most of the story's articles match; else the source's own topic; else "other".</summary>
-    private string TopicOf(IReadOnlyList<Article> story)
+    private string TopicOf(IReadOnlyList<Article> story, IReadOnlyDictionary<long, DocumentTerms> terms)
     {
         var best = config.Topics
-            .Select((t, order) => (t.Topic.Name, Order: order, Hits: story.Count(a => t.Query.Matches(Document(a)))))
+            .Select((t, order) => (t.Topic.Name, Order: order, Hits: story.Count(a => t.Query.Matches(terms[a.Id]))))
             .Where(x => x.Hits > 0)
             .OrderByDescending(x => x.Hits).ThenBy(x => x.Order)
             .FirstOrDefault();
@@ -82,7 +83,7 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
     private QueryDocument Document(Article a)
     {
         var source = sources.Find(a.SourceId);
-        return new QueryDocument(a.Title, a.BodyOrDescription, source is null ? a.SourceId : $"{source.Id} {source.Name}");
+        return new QueryDocument(a.Title, a.BodyOrDescription, a.SourceId, source?.Name ?? "");
     }
 
     /// <summary>The configured name of a source id (the id itself for a source no longer configured).</summary>

@@ -21,6 +21,7 @@ public sealed class CliConfigurationErrorTests : IDisposable
     [InlineData("sources.json", """{ "Sources": [ { "Id": "a", "Url": "https://a.example/" """, "sources.json: (file): invalid JSON")]
     [InlineData("sources.json", """{ "Sources": [ { "Id": "a", "Kind": "telegram", "Url": "https://a.example/" } ] }""", "sources.json: Sources[0].Kind: unknown source kind 'telegram'")]
     [InlineData("topics.json", """{ "Topics": [ { "Name": "Empty", "Query": "   " } ] }""", "topics.json: Topics[0].Query")]
+    [InlineData("topics.json", """{ "Topics": [ { "Name": "Broken", "Query": "tiktok AND (ban OR" } ] }""", "topics.json: Topics[0].Query: bad query")]
     [InlineData("appsettings.json", """{ "Fetch": { "Timeout": "soon" } }""", "appsettings.json: Fetch:Timeout")]
     [InlineData("appsettings.json", """{ "Fetch": { "Timeout": "01:00:00" } }""", "appsettings.json: Fetch:Timeout")]
     [InlineData("appsettings.json", """{ "Brief": { "TimeZone": "Mars/Olympus" } }""", "appsettings.json: Brief:TimeZone: 'Mars/Olympus' is not a known IANA time zone")]
@@ -53,6 +54,8 @@ public sealed class CliConfigurationErrorTests : IDisposable
     [InlineData(new[] { "--since", "400d" }, "at most 90 days")]
     [InlineData(new[] { "--topic", "Sport" }, "unknown topic \"Sport\" (known: \"TikTok bans\", \"Diplomatic meetings\")")]
     [InlineData(new[] { "--format", "pdf" }, "pdf")]
+    [InlineData(new[] { "--query", "tiktok AND" }, "bad query \"tiktok AND\"")]
+    [InlineData(new[] { "--query", "(tiktok OR ban" }, "(at position")]
     [InlineData(new[] { "--topic", "TikTok bans", "--query", "x" }, "give --topic or --query, not both")]
     public async Task BadUsage_ExitsTwoWithAMessage(string[] args, string expected)
     {
