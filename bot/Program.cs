@@ -6,4 +6,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token);
+return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System, cancel.Token, Console.In);

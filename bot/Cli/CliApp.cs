@@ -17,9 +17,9 @@ public static class CliApp
         Recursive = true,
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken, TextReader? stdin = null)
     {
-        var context = new CommandContext(stdout, stderr, time);
+        var context = new CommandContext(stdout, stderr, time, stdin);
         var root = new RootCommand("NewsBrief: news monitoring and cited briefs for policy teams. With no command, runs the service.");
         root.Options.Add(ConfigOption);
         root.Options.Add(DataOption);

@@ -8,8 +8,10 @@ namespace NewsBrief.Bot.Cli;
 /// What every command runs inside: the output writers, the clock, and the loaded configuration and
 /// services; maps failures to the exit codes (2 for bad configuration or usage, 1 for anything else).
 /// </summary>
-public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimeProvider time)
+public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimeProvider time, TextReader? stdin = null)
 {
+    /// <summary>Where the console chat reads commands (empty unless the process passes its standard input).</summary>
+    public TextReader In { get; } = stdin ?? TextReader.Null;
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
     public TimeProvider Time { get; } = time;

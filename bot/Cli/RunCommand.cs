@@ -2,16 +2,23 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBrief.Bot.Chat;
+using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
+using NewsBrief.Core.Configuration;
 
 namespace NewsBrief.Bot.Cli;
 
-/// <summary><c>newsbrief run</c> (also no command): the service; polls on schedule and posts the daily brief to the console.</summary>
+/// <summary>
+/// <c>newsbrief run</c> (also no command): the service. Polls on schedule, posts the daily brief, and
+/// answers chat commands on Discord when <c>Discord:Token</c> is set, else on the console.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
     {
-        var command = new Command("run", "Run the service: poll sources on schedule and post the daily brief");
+        var command = new Command("run", "Run the service: poll sources on schedule, post the daily brief, answer chat commands");
         command.SetAction((result, ct) => ExecuteAsync(context, result, ct));
         return command;
     }
@@ -19,16 +26,50 @@ public static class RunCommand
     public static Task<int> ExecuteAsync(CommandContext context, ParseResult result, CancellationToken ct) =>
         context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
+            var discord = DiscordServiceCollectionExtensions.IsDiscordConfigured(services.Config.Root) ? DiscordSettings(services) : null;
+            var handler = new ChatCommandHandler(services);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.AddSingleton(services);
             builder.Services.AddSingleton(context.Out);
+            builder.Services.AddSingleton(handler);
             builder.Services.AddHostedService<PollingService>();
             builder.Services.AddHostedService<DailyBriefService>();
+            using var discordHttp = discord is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            if (discord is not null)
+            {
+                builder.Services.AddSingleton(sp => new DiscordBot(discord, discordHttp!, handler.HandleAsync, handler.Autocomplete, services.Time, sp.GetRequiredService<ILoggerFactory>()));
+                builder.Services.AddSingleton<DiscordService>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<DiscordService>());
+            }
+            else
+            {
+                builder.Services.AddSingleton(new ConsoleStreams(context.In, context.Out));
+                builder.Services.AddHostedService<ConsoleChatService>();
+            }
             using var host = builder.Build();
-            await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; Ctrl+C stops");
+            await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
+                + (discord is null ? "type /help for commands; " : "answering on Discord; ") + "Ctrl+C stops");
             await host.RunAsync(ct);
+            if (discord is not null && host.Services.GetRequiredService<DiscordService>().FatalError is { } fatal)
+            {
+                await context.Error.WriteLineAsync($"failed: Discord: {fatal}");
+                return ExitCodes.Failed;
+            }
             return ExitCodes.Done;
         });
+
+    /// <summary>Binds and validates the Discord section; a bad value stops start-up naming the key.</summary>
+    private static DiscordOptions DiscordSettings(AppServices services)
+    {
+        var options = AppConfiguration.Bind<DiscordOptions>(services.Config.Root, DiscordOptions.SectionName);
+        var check = new DiscordOptionsValidator().Validate(null, options);
+        if (check.Failed)
+        {
+            var first = check.Failures.First();
+            throw new ConfigurationException(AppConfiguration.AppSettingsFile, first.Split(' ')[0], first);
+        }
+        return options;
+    }
 }
