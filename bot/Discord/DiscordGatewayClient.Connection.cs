@@ -47,9 +47,8 @@ public sealed partial class DiscordGatewayClient
                         if (resume) await connection.SendAsync(ResumePayload(), scope.Token);
                         else
                         {
-                            _lastIdentify = _time.GetUtcNow();
+                            _identifyGate.Sent(_time.GetUtcNow());
                             identified = true;
-                            _identifiesWithoutReady++;
                             await connection.SendAsync(IdentifyPayload(), scope.Token);
                         }
                         break;
@@ -98,7 +97,7 @@ public sealed partial class DiscordGatewayClient
             SessionId = data?["session_id"]?.GetValue<string>();
             _resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
             ApplicationId = data?["application"]?["id"]?.ToString() ?? ApplicationId;
-            _identifiesWithoutReady = 0;
+            _identifyGate.Ready();
             healthy = true;
             _logger.LogInformation("Discord gateway ready (application {ApplicationId})", ApplicationId);
         }
