@@ -69,6 +69,7 @@ public sealed partial class DiscordGatewayClient
                 _logger.LogWarning("Discord gateway connection failed: {Error}", _rest.Redactor.Redact(e.Message));
                 end = new ConnectionEnd(GatewayNext.Resume, null, false, false);
                 if (!resume && failures >= 1) gatewayUrl = null; // the cached URL may be stale: ask again
+                if (resume && failures >= 2) ForgetSession();    // the resume URL keeps failing: start afresh
             }
             switch (end.Next)
             {
