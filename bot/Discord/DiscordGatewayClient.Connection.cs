@@ -79,8 +79,9 @@ public sealed partial class DiscordGatewayClient
             await scope.CancelAsync();
             if (heartbeatLoop is not null)
             {
+                // the heartbeat loop ends with its socket; how it ended changes nothing about what happens next
                 try { await heartbeatLoop; }
-                catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
+                catch (Exception e) { _logger.LogDebug("Discord heartbeat loop ended: {Error}", e.Message); }
             }
         }
     }
