@@ -47,9 +47,8 @@ public sealed partial class DiscordGatewayClient
                         if (resume) await connection.SendAsync(ResumePayload(), scope.Token);
                         else
                         {
-                            _lastIdentify = _time.GetUtcNow();
+                            _identifyGate.Sent(_time.GetUtcNow());
                             identified = true;
-                            _identifiesWithoutReady++;
                             await connection.SendAsync(IdentifyPayload(), scope.Token);
                         }
                         break;
@@ -80,8 +79,9 @@ public sealed partial class DiscordGatewayClient
             await scope.CancelAsync();
             if (heartbeatLoop is not null)
             {
+                // the heartbeat loop ends with its socket; how it ended changes nothing about what happens next
                 try { await heartbeatLoop; }
-                catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException) { }
+                catch (Exception e) { _logger.LogDebug("Discord heartbeat loop ended: {Error}", e.Message); }
             }
         }
     }
@@ -98,7 +98,7 @@ public sealed partial class DiscordGatewayClient
             SessionId = data?["session_id"]?.GetValue<string>();
             _resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
             ApplicationId = data?["application"]?["id"]?.ToString() ?? ApplicationId;
-            _identifiesWithoutReady = 0;
+            _identifyGate.Ready();
             healthy = true;
             _logger.LogInformation("Discord gateway ready (application {ApplicationId})", ApplicationId);
         }

@@ -21,8 +21,7 @@ public sealed partial class DiscordGatewayClient
     private readonly GatewaySettings _settings;
     private readonly ILogger _logger;
     private string? _resumeUrl;
-    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
-    private int _identifiesWithoutReady;
+    private readonly IdentifyGate _identifyGate;
 
     public DiscordGatewayClient(DiscordRestClient rest, string token, Func<string, JsonNode?, CancellationToken, Task> onDispatch,
         TimeProvider time, Random random, GatewaySettings? settings = null, ILogger<DiscordGatewayClient>? logger = null)
@@ -34,6 +33,7 @@ public sealed partial class DiscordGatewayClient
         _random = random;
         _settings = settings ?? new GatewaySettings();
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _identifyGate = new IdentifyGate(_settings.IdentifyInterval, TimeSpan.FromMinutes(15));
     }
 
     /// <summary>The current session (null before READY or after it was invalidated).</summary>
@@ -56,7 +56,7 @@ public sealed partial class DiscordGatewayClient
             var resume = SessionId is not null && _resumeUrl is not null;
             if (!resume)
             {
-                gatewayUrl ??= await _rest.GetGatewayUrlAsync(ct);
+                gatewayUrl ??= await GetGatewayUrlAsync(ct);
                 await WaitForIdentifySlotAsync(ct);
             }
             ConnectionEnd end;
@@ -69,6 +69,7 @@ public sealed partial class DiscordGatewayClient
                 _logger.LogWarning("Discord gateway connection failed: {Error}", _rest.Redactor.Redact(e.Message));
                 end = new ConnectionEnd(GatewayNext.Resume, null, false, false);
                 if (!resume && failures >= 1) gatewayUrl = null; // the cached URL may be stale: ask again
+                if (resume && failures >= 2) ForgetSession();    // the resume URL keeps failing: start afresh
             }
             switch (end.Next)
             {
@@ -94,6 +95,25 @@ public sealed partial class DiscordGatewayClient
         }
     }
 
+    /// <summary>GET /gateway/bot, retried with back-off; a 401 means the token is wrong, which no retry fixes.</summary>
+    private async Task<string> GetGatewayUrlAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return await _rest.GetGatewayUrlAsync(ct); }
+            catch (DiscordApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                throw new DiscordGatewayException(null, "Discord rejected the bot token (401 on GET /gateway/bot): check Discord:Token (NewsBrief__Discord__Token).");
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is DiscordApiException or HttpRequestException or TaskCanceledException)
+            {
+                var backoff = _settings.ReconnectDelay * Math.Pow(2, Math.Min(attempt, 10));
+                _logger.LogWarning("Discord GET /gateway/bot failed ({Error}); retrying in {Delay}", _rest.Redactor.Redact(e.Message), backoff);
+                await Task.Delay(backoff < _settings.ReconnectDelayMax ? backoff : _settings.ReconnectDelayMax, _time, ct);
+            }
+        }
+    }
+
     private void ForgetSession()
     {
         SessionId = null;
@@ -101,18 +121,12 @@ public sealed partial class DiscordGatewayClient
         Sequence = null;
     }
 
-    /// <summary>One identify per interval, doubled for each identify that never reached READY (up to 15 min).</summary>
     private async Task WaitForIdentifySlotAsync(CancellationToken ct)
     {
-        var interval = _settings.IdentifyInterval * Math.Pow(2, Math.Min(_identifiesWithoutReady, 8));
-        var cap = TimeSpan.FromMinutes(15);
-        var next = _lastIdentify + (interval < cap ? interval : cap);
-        var wait = next - _time.GetUtcNow();
-        if (_lastIdentify != DateTimeOffset.MinValue && wait > TimeSpan.Zero)
-        {
-            _logger.LogInformation("Discord gateway: waiting {Wait} before identifying again", wait);
-            await Task.Delay(wait, _time, ct);
-        }
+        var wait = _identifyGate.DelayBeforeNext(_time.GetUtcNow());
+        if (wait <= TimeSpan.Zero) return;
+        _logger.LogInformation("Discord gateway: waiting {Wait} before identifying again", wait);
+        await Task.Delay(wait, _time, ct);
     }
 
     private JsonObject IdentifyPayload() => new()

@@ -20,6 +20,26 @@ public static class DiscordServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers options, the <see cref="DiscordBot"/> and its hosted service. The command handler and the
+    /// autocomplete provider come from the caller's services.
+    /// </summary>
+    public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration,
+        Func<IServiceProvider, Func<NewsBrief.Bot.Chat.ChatCommand, CancellationToken, Task<NewsBrief.Bot.Chat.ChatReply>>> handler,
+        Func<IServiceProvider, Func<string, string, string, IReadOnlyList<string>>> autocomplete)
+    {
+        services.AddDiscordOptions(configuration);
+        services.AddSingleton(sp => new DiscordBot(
+            sp.GetRequiredService<IOptions<DiscordOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            handler(sp), autocomplete(sp),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.AddSingleton<DiscordBotService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordBotService>());
+        return services;
+    }
+
     /// <summary>True when a Discord token is configured, i.e. the bot should use Discord rather than the console.</summary>
     public static bool IsDiscordConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration.GetSection(DiscordOptions.SectionName)["Token"]);

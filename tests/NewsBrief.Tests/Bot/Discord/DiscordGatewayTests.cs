@@ -141,4 +141,27 @@ public sealed class DiscordGatewayTests
         var put = await h.Fake.WaitForRequestAsync(r => r.Method == "PUT");
         Assert.Contains($"/applications/{FakeDiscord.ApplicationId}/", put.Path);
     }
+
+    [Fact]
+    public async Task ATokenRejectedByGatewayBot_StopsTheBotWithAClearErrorBeforeConnecting()
+    {
+        await using var h = BotHarness.Start(arrange: fake =>
+            fake.Script(r => r.Path == "/api/v10/gateway/bot", new FakeResponse(401, """{"message":"401: Unauthorized","code":0}""")));
+
+        var error = await Assert.ThrowsAsync<DiscordGatewayException>(() => h.Run.WaitAsync(FakeGatewaySession.Timeout));
+
+        Assert.Contains("Discord:Token", error.Message);
+    }
+
+    [Fact]
+    public async Task AGatewayBotFailure_IsRetriedThenTheBotConnects()
+    {
+        await using var h = BotHarness.Start(arrange: fake =>
+            fake.Script(r => r.Path == "/api/v10/gateway/bot", new FakeResponse(502, "bad gateway")));
+
+        var session = await h.Fake.NextSessionAsync();
+
+        Assert.Equal("/gateway", session.Path);
+        Assert.Equal(2, h.Fake.Requests.Count(r => r.Path == "/api/v10/gateway/bot"));
+    }
 }

@@ -12,8 +12,9 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private long _seq;
 
-    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure)
+    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure, Action<FakeDiscord>? arrange)
     {
+        arrange?.Invoke(Fake);
         Options = (configure ?? (o => o))(new DiscordOptions { Token = FakeDiscord.Token, GuildId = GuildId, ApiBaseUrl = Fake.ApiBaseUrl, AdminRoleIds = ["555"] });
         Bot = new DiscordBot(Options, Http, async (command, ct) =>
             {
@@ -44,8 +45,9 @@ public sealed class BotHarness : IAsyncDisposable
     public Task Run { get; }
     public ConcurrentQueue<ChatCommand> Commands { get; } = new();
 
-    public static BotHarness Start(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler = null, Func<DiscordOptions, DiscordOptions>? configure = null) =>
-        new(handler, configure);
+    public static BotHarness Start(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler = null,
+        Func<DiscordOptions, DiscordOptions>? configure = null, Action<FakeDiscord>? arrange = null) =>
+        new(handler, configure, arrange);
 
     /// <summary>Accepts the bot's first connection: Hello, expects Identify, sends READY (s=1).</summary>
     public async Task<FakeGatewaySession> ConnectAsync(int heartbeatMs = 45000)
