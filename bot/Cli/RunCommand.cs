@@ -36,12 +36,10 @@ public static class RunCommand
             builder.Services.AddSingleton(handler);
             builder.Services.AddHostedService<PollingService>();
             builder.Services.AddHostedService<DailyBriefService>();
-            using var discordHttp = discord is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             if (discord is not null)
             {
-                builder.Services.AddSingleton(sp => new DiscordBot(discord, discordHttp!, handler.HandleAsync, handler.Autocomplete, services.Time, sp.GetRequiredService<ILoggerFactory>()));
-                builder.Services.AddSingleton<DiscordService>();
-                builder.Services.AddHostedService(sp => sp.GetRequiredService<DiscordService>());
+                builder.Services.AddSingleton(services.Time);
+                builder.Services.AddDiscordBot(services.Config.Root, _ => handler.HandleAsync, _ => handler.Autocomplete);
             }
             else
             {
@@ -52,7 +50,7 @@ public static class RunCommand
             await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
                 + (discord is null ? "type /help for commands; " : "answering on Discord; ") + "Ctrl+C stops");
             await host.RunAsync(ct);
-            if (discord is not null && host.Services.GetRequiredService<DiscordService>().FatalError is { } fatal)
+            if (discord is not null && host.Services.GetRequiredService<DiscordBotService>().FatalError is { } fatal)
             {
                 await context.Error.WriteLineAsync($"failed: Discord: {fatal}");
                 return ExitCodes.Failed;
@@ -60,7 +58,7 @@ public static class RunCommand
             return ExitCodes.Done;
         });
 
-    /// <summary>Binds and validates the Discord section; a bad value stops start-up naming the key.</summary>
+    /// <summary>Binds and validates the Discord section before the host starts, so a bad value exits 2 naming the key.</summary>
     private static DiscordOptions DiscordSettings(AppServices services)
     {
         var options = AppConfiguration.Bind<DiscordOptions>(services.Config.Root, DiscordOptions.SectionName);
