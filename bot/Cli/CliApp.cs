@@ -28,6 +28,10 @@ public static class CliApp
         root.Subcommands.Add(PollCommand.Create(context));
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.CreateUnsubscribe(context));
+        root.Subcommands.Add(SubscriptionsCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);

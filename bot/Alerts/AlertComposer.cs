@@ -1,0 +1,72 @@
+using System.Text.Json;
+using NewsBrief.Bot.Cli;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
+using NewsBrief.Scrapers.Dedup;
+
+namespace NewsBrief.Bot.Alerts;
+
+/// <summary>
+/// Turns a subscription's matched articles into alerts: groups them into stories (five outlets on one
+/// event make one alert with five links), names the matched terms, and renders the JSON and text
+/// forms. Pure.
+/// </summary>
+public sealed class AlertComposer(IReadOnlyList<Source> sources)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonOutput.Options) { WriteIndented = false };
+    private readonly StoryClusterer _clusterer = new();
+
+    /// <summary>The stories among the articles, each as its articles oldest first; stories in the order of their first article.</summary>
+    public IReadOnlyList<IReadOnlyList<Article>> Stories(IReadOnlyList<Article> articles)
+    {
+        var items = articles.Select(a => new ClusterItem(a.Title, Lead(a.BodyOrDescription), a.DatedAt, a.SourceId)).ToList();
+        return _clusterer.Cluster(items)
+            .Select(g => (IReadOnlyList<Article>)g.Select(i => articles[i]).OrderBy(a => a.DatedAt).ThenBy(a => a.Id).ToList())
+            .OrderBy(g => g.Min(a => a.Id))
+            .ToList();
+    }
+
+    public AlertDocument Compose(Subscription subscription, IReadOnlyList<Article> story, Func<Article, IReadOnlyList<string>> matchedTerms) => new(
+        subscription.Id,
+        subscription.Label,
+        subscription.Query,
+        story[0].Title,
+        story.SelectMany(matchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        story.Select(a => new AlertArticle(a.Id, a.Title, a.Url, SourceName(a.SourceId), a.DatedAt)).ToList());
+
+    /// <summary>The outbox row of an instant alert; its key (subscription and first new article) makes a second row for the same cause impossible.</summary>
+    public static Delivery InstantDelivery(Subscription subscription, AlertDocument alert, DateTimeOffset now) => new()
+    {
+        Destination = subscription.Destination,
+        Kind = "alert",
+        IdempotencyKey = $"alert:{subscription.Id}:{alert.Articles.Min(a => a.Id)}",
+        SubscriptionId = subscription.Id,
+        Payload = JsonSerializer.Serialize(alert, Json),
+        Text = alert.ToText(),
+        Created = now,
+    };
+
+    /// <summary>The outbox row of a digest: one JSON line per story, one text message.</summary>
+    public static Delivery DigestDelivery(Subscription subscription, IReadOnlyList<AlertDocument> alerts, DateTimeOffset occurrence, DateTimeOffset now) => new()
+    {
+        Destination = subscription.Destination,
+        Kind = "digest",
+        IdempotencyKey = $"digest:{subscription.Id}:{occurrence.ToUnixTimeMilliseconds()}",
+        SubscriptionId = subscription.Id,
+        Payload = JsonSerializer.Serialize(alerts, Json),
+        Text = $"Digest #{subscription.Id} \"{subscription.Label}\": {alerts.Count} stor{(alerts.Count == 1 ? "y" : "ies")}\n"
+               + string.Join("\n", alerts.Select(a => a.ToText())),
+        Created = now,
+    };
+
+    /// <summary>What the query language sees of an article: its title, text, and source id and name.</summary>
+    public QueryDocument Document(Article a)
+    {
+        var source = sources.FirstOrDefault(s => s.Id == a.SourceId);
+        return new QueryDocument(a.Title, a.BodyOrDescription, source is null ? a.SourceId : $"{source.Id} {source.Name}");
+    }
+
+    public string SourceName(string sourceId) => sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
+
+    private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
+}

@@ -1,0 +1,82 @@
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
+
+namespace NewsBrief.Bot.Deliveries;
+
+/// <summary>What one pass over the outbox did.</summary>
+public sealed record DispatchReport(int Sent, int Retrying, IReadOnlyList<Delivery> FailedNow)
+{
+    public static DispatchReport Empty { get; } = new(0, 0, []);
+}
+
+/// <summary>
+/// Sends the outbox: each due delivery goes to its sender and is marked sent with the platform's message
+/// id straight after. A retryable failure waits with a doubling back-off and holds back only the rest of
+/// that destination's queue in this pass; after <see cref="DeliveryOptions.MaxAttempts"/> a delivery is
+/// marked failed and reported. One process sends at a time.
+/// </summary>
+public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliverySender> senders, DeliveryOptions options, TimeProvider time)
+{
+    /// <summary>Called after each delivery is marked sent (the test crash hook counts here).</summary>
+    public Action<Delivery>? AfterSent { get; init; }
+
+    public async Task<DispatchReport> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        int sent = 0, retrying = 0;
+        var failed = new List<Delivery>();
+        foreach (var delivery in store.Due(time.GetUtcNow()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (blocked.Contains(delivery.Destination)) continue;
+            var result = await SendOneAsync(delivery, cancellationToken);
+            switch (result.Outcome)
+            {
+                case SendOutcome.Sent:
+                    store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
+                    sent++;
+                    AfterSent?.Invoke(delivery);
+                    break;
+                case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
+                    store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");
+                    blocked.Add(delivery.Destination);
+                    retrying++;
+                    break;
+                default:
+                    var error = result.Outcome == SendOutcome.Permanent
+                        ? result.Error ?? "rejected"
+                        : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
+                    store.MarkFailed(delivery.Id, error);
+                    failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
+                    break;
+            }
+        }
+        return new DispatchReport(sent, retrying, failed);
+    }
+
+    /// <summary>The wait after the given number of failed attempts: doubling, capped, at least what the platform asked for.</summary>
+    public TimeSpan Backoff(int failures, TimeSpan? retryAfter)
+    {
+        var delay = options.RetryDelay * Math.Pow(2, Math.Min(failures - 1, 20));
+        if (delay > options.MaxRetryDelay) delay = options.MaxRetryDelay;
+        return retryAfter is { } asked && asked > delay ? asked : delay;
+    }
+
+    private async Task<SendResult> SendOneAsync(Delivery delivery, CancellationToken ct)
+    {
+        if (!Destination.TryParse(delivery.Destination, out var destination, out var error))
+            return new SendResult(SendOutcome.Permanent, Error: error);
+        var sender = senders.FirstOrDefault(s => s.Handles(destination));
+        if (sender is null)
+            return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet");
+        try
+        {
+            return await sender.SendAsync(delivery, destination, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One misbehaving sender never stops the others.
+            return new SendResult(SendOutcome.Retryable, Error: $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}
