@@ -33,7 +33,11 @@ public sealed class AlertServices : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         IDeliverySender[] senders = [new ConsoleSender(console, jsonConsole), new WebhookSender(_http, DeliveryOptions.WebhookTimeout), .. moreSenders ?? []];
-        Dispatcher = new DeliveryDispatcher(Deliveries, senders, DeliveryOptions, services.Time) { AfterSent = TestCrashHook.FromEnvironment() };
+        Dispatcher = new DeliveryDispatcher(Deliveries, senders, DeliveryOptions, services.Time)
+        {
+            AfterSent = TestCrashHook.FromEnvironment(),
+            QuietUntil = QuietDestinations,
+        };
     }
 
     public AlertOptions Options { get; }
@@ -54,6 +58,19 @@ public sealed class AlertServices : IDisposable
         var scan = Scanner.Scan();
         var dispatch = await Dispatcher.SendDueAsync(cancellationToken);
         return (scan, dispatch);
+    }
+
+    /// <summary>The destinations whose schedule's quiet hours hold them at <paramref name="now"/>, with when they end.</summary>
+    private IReadOnlyDictionary<string, DateTimeOffset> QuietDestinations(DateTimeOffset now)
+    {
+        var quiet = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var schedule in Schedules.List())
+        {
+            if (!QuietHours.TryParse(schedule.QuietHours, out var hours)) continue;
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(schedule.TimeZone, out var zone)) continue;
+            if (hours.EndIfQuiet(now, zone) is { } end) quiet[schedule.Destination] = end;
+        }
+        return quiet;
     }
 
     public void Dispose() => _http.Dispose();

@@ -9,7 +9,7 @@ using NewsBrief.Core.Domain;
 namespace NewsBrief.Bot.Cli;
 
 /// <summary>
-/// <c>newsbrief schedule set DEST "CRON" [--tz ZONE] [--topics T1,T2]</c>, <c>schedule list [--format text|json]</c>,
+/// <c>newsbrief schedule set DEST "CRON" [--tz ZONE] [--topics T1,T2] [--quiet HH:mm-HH:mm]</c>, <c>schedule list [--format text|json]</c>,
 /// <c>schedule remove DEST</c>: recurring briefs per destination, sent by <c>run</c>.
 /// </summary>
 public static class ScheduleCommand
@@ -29,7 +29,8 @@ public static class ScheduleCommand
         var cron = new Argument<string>("cron") { Description = "Five-field cron: minute hour day month weekday, e.g. \"0 8 * * 1-5\"" };
         var zone = new Option<string>("--tz") { Description = "IANA time zone, e.g. Europe/London (default UTC)", DefaultValueFactory = _ => "UTC" };
         var topics = new Option<string?>("--topics") { Description = "Comma-separated configured topics (default: all news)" };
-        var command = new Command("set", "Create or replace the brief schedule of a destination") { destination, cron, zone, topics };
+        var quiet = new Option<string?>("--quiet") { Description = "Local quiet hours, e.g. 22:00-07:00: nothing (alerts included) is sent to the destination then" };
+        var command = new Command("set", "Create or replace the brief schedule of a destination") { destination, cron, zone, topics, quiet };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
             if (!Destination.TryParse(result.GetValue(destination), out var dest, out var destError)) throw new UsageException(destError);
@@ -47,10 +48,14 @@ public static class ScheduleCommand
             var known = services.Config.Topics.Select(t => t.Topic.Name).ToList();
             var resolved = names.Select(n => known.FirstOrDefault(k => string.Equals(k, n, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UsageException($"--topics: unknown topic \"{n}\" (known: {string.Join(", ", known.Select(k => $"\"{k}\""))})")).ToList();
+            var quietText = result.GetValue(quiet);
+            if (quietText is not null && !QuietHours.TryParse(quietText, out _))
+                throw new UsageException($"--quiet: '{quietText}' is not a quiet period; write it like 22:00-07:00");
             using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var saved = alerting.Schedules.Set(new BriefSchedule
             {
                 Destination = dest.ToString(), Cron = expression, TimeZone = zoneId, Topics = resolved, Created = context.Time.GetUtcNow(),
+                QuietHours = quietText is null ? null : QuietHours.Parse(quietText).ToString(),
             });
             var next = ScheduleCalendar.Next(saved.Cron, tz, context.Time.GetUtcNow());
             await context.Out.WriteLineAsync($"schedule {saved.Id}: \"{saved.Cron}\" {saved.TimeZone} to {dest.Redacted}; next brief {next:u}");
@@ -68,7 +73,7 @@ public static class ScheduleCommand
             using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var now = context.Time.GetUtcNow();
             var rows = alerting.Schedules.List().Select(s => new ScheduleRow(s.Id,
-                Destination.TryParse(s.Destination, out var d, out _) ? d.Redacted : s.Destination, s.Cron, s.TimeZone, s.Topics, s.Origin,
+                Destination.TryParse(s.Destination, out var d, out _) ? d.Redacted : s.Destination, s.Cron, s.TimeZone, s.Topics, s.QuietHours, s.Origin,
                 s.LastOccurrence, NextOf(s, now))).ToList();
             await context.Out.WriteLineAsync(result.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(rows, JsonOutput.Options)
@@ -102,5 +107,5 @@ public static class ScheduleCommand
 }
 
 /// <summary>One schedule as <c>schedule list</c> shows it (also its JSON form).</summary>
-public sealed record ScheduleRow(long Id, string Destination, string Cron, string TimeZone, IReadOnlyList<string> Topics, string Origin,
+public sealed record ScheduleRow(long Id, string Destination, string Cron, string TimeZone, IReadOnlyList<string> Topics, string? QuietHours, string Origin,
     DateTimeOffset? LastOccurrence, DateTimeOffset? Next);

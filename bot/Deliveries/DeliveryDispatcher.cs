@@ -13,22 +13,38 @@ public sealed record DispatchReport(int Sent, int Retrying, IReadOnlyList<Delive
 /// Sends the outbox: each due delivery goes to its sender and is marked sent with the platform's message
 /// id straight after. A retryable failure waits with a doubling back-off and holds back only the rest of
 /// that destination's queue in this pass; after <see cref="DeliveryOptions.MaxAttempts"/> a delivery is
-/// marked failed and reported. One process sends at a time.
+/// marked failed and reported. A delivery is claimed (leased) before it is sent, so two processes never send
+/// the same one; a destination in its quiet hours is held until they end.
 /// </summary>
 public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliverySender> senders, DeliveryOptions options, TimeProvider time)
 {
     /// <summary>Called after each delivery is marked sent (the test crash hook counts here).</summary>
     public Action<Delivery>? AfterSent { get; init; }
 
+    /// <summary>When, if at all, the current quiet period of a destination ends (null: not quiet). Read once per pass.</summary>
+    public Func<DateTimeOffset, IReadOnlyDictionary<string, DateTimeOffset>>? QuietUntil { get; init; }
+
+    /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
+    public TimeSpan Lease => options.WebhookTimeout + TimeSpan.FromSeconds(30);
+
     public async Task<DispatchReport> SendDueAsync(CancellationToken cancellationToken)
     {
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         int sent = 0, retrying = 0;
         var failed = new List<Delivery>();
-        foreach (var delivery in store.Due(time.GetUtcNow()))
+        var start = time.GetUtcNow();
+        var quiet = QuietUntil?.Invoke(start) ?? new Dictionary<string, DateTimeOffset>();
+        foreach (var delivery in store.Due(start))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (blocked.Contains(delivery.Destination)) continue;
+            if (quiet.TryGetValue(delivery.Destination, out var until))
+            {
+                store.Defer(delivery.Id, until);
+                continue;
+            }
+            var now = time.GetUtcNow();
+            if (!store.TryClaim(delivery.Id, now, now + Lease)) continue;
             var result = await SendOneAsync(delivery, cancellationToken);
             switch (result.Outcome)
             {

@@ -49,6 +49,26 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         return ReadAll(cmd);
     }
 
+    /// <summary>
+    /// Takes a due delivery for sending by moving its next attempt to <paramref name="leaseUntil"/>; false when it is
+    /// no longer due (another process took it or it was sent). A sender that dies holding it leaves it to be sent after the lease.
+    /// </summary>
+    public bool TryClaim(long id, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE deliveries SET next_attempt = $until WHERE id = $id AND status = 'pending' AND next_attempt <= $now";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Holds a pending delivery until <paramref name="until"/> without counting an attempt (quiet hours).</summary>
+    public void Defer(long id, DateTimeOffset until) => Execute(
+        "UPDATE deliveries SET next_attempt = $until WHERE id = $id AND status = 'pending'",
+        ("$id", id), ("$until", until.ToUnixTimeMilliseconds()));
+
     public void MarkSent(long id, DateTimeOffset sent, string? messageId) => Execute(
         "UPDATE deliveries SET status = 'sent', sent = $sent, message_id = $message, attempts = attempts + 1, last_error = NULL WHERE id = $id",
         ("$id", id), ("$sent", sent.ToUnixTimeMilliseconds()), ("$message", (object?)messageId ?? DBNull.Value));

@@ -58,6 +58,9 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     [InlineData("schedule|set|console|0 8 * *", "is not a five-field cron expression")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--tz|Europe/Londres", "'Europe/Londres' is not a known IANA time zone")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--topics|Weather", "unknown topic \"Weather\"")]
+    [InlineData("schedule|set|console|0 8 * * 1-5|--quiet|late", "--quiet: 'late' is not a quiet period")]
+    [InlineData("schedule|set|webhook:nowhere|0 8 * * 1-5", "is not an http or https URL")]
+    [InlineData("deliveries|--status|lost", "lost")]
     public async Task BadInput_ExitsTwoWithAMessageThatNamesTheProblem(string args, string message)
     {
         var result = await Run(args.Split('|'));
@@ -96,6 +99,8 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         Assert.Equal((true, "sent"), (json.RootElement.GetProperty("matches").GetBoolean(), json.RootElement.GetProperty("status").GetString()));
         Assert.Contains("tiktok", json.RootElement.GetProperty("matched").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains("status: no-match", miss.Out);
+        var outbox = JsonDocument.Parse((await Run("deliveries", "--format", "json")).Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(("alert", "console", "sent"), (outbox[0].GetProperty("kind").GetString(), outbox[0].GetProperty("destination").GetString(), outbox[0].GetProperty("status").GetString()));
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no stored article has the URL", unknown.Error);
     }
@@ -103,13 +108,15 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     [Fact]
     public async Task ScheduleSet_ThenList_ShowsTheNextOccurrenceInItsZone()
     {
-        var set = await Run("schedule", "set", "discord:channel:42", "0 8 * * 1-5", "--tz", "Europe/London", "--topics", "tiktok bans");
+        var set = await Run("schedule", "set", "discord:channel:42", "0 8 * * 1-5", "--tz", "Europe/London", "--topics", "tiktok bans", "--quiet", "22:00-07:00");
         var list = await Run("schedule", "list", "--format", "json");
 
         Assert.True(set.ExitCode == 0, set.Error);
+        Assert.Contains("next brief", set.Out);
         var row = Assert.Single(JsonDocument.Parse(list.Out).RootElement.EnumerateArray().ToList());
         Assert.Equal(("discord:channel:42", "0 8 * * 1-5", "Europe/London"), (row.GetProperty("destination").GetString(), row.GetProperty("cron").GetString(), row.GetProperty("timeZone").GetString()));
         Assert.Equal("TikTok bans", row.GetProperty("topics")[0].GetString());
+        Assert.Equal("22:00-07:00", row.GetProperty("quietHours").GetString());
         var next = row.GetProperty("next").GetDateTimeOffset();
         var local = TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         Assert.Equal((8, 0), (local.Hour, local.Minute));

@@ -122,6 +122,36 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendDue_ToADestinationInItsQuietHours_HoldsItUntilTheyEnd()
+    {
+        var until = _clock.GetUtcNow().AddHours(2);
+        var quietDispatcher = new DeliveryDispatcher(_store, [new ConsoleSender(_console, json: true)], Options, _clock)
+        {
+            QuietUntil = now => now < until ? new Dictionary<string, DateTimeOffset> { ["console"] = until } : new Dictionary<string, DateTimeOffset>(),
+        };
+        var id = Queue("console", "k1");
+
+        var during = await quietDispatcher.SendDueAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromHours(2));
+        var after = await quietDispatcher.SendDueAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (during.Sent, after.Sent));
+        Assert.Equal((DeliveryStatus.Sent, 1), (_store.Get(id)!.Status, _store.Get(id)!.Attempts));
+    }
+
+    [Fact]
+    public void TryClaim_OfADeliveryAnotherSenderHolds_Fails()
+    {
+        var id = Queue("console", "k1");
+        var now = _clock.GetUtcNow();
+
+        Assert.True(_store.TryClaim(id, now, now.AddMinutes(1)));
+        Assert.False(_store.TryClaim(id, now, now.AddMinutes(1)));
+        Assert.Empty(_store.Due(now));
+        Assert.Single(_store.Due(now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void Add_WithAnIdempotencyKeyAlreadyQueued_AddsNothing()
     {
         Queue("console", "same");
