@@ -80,13 +80,20 @@ public sealed class AlertScanner(
     {
         var now = time.GetUtcNow();
         var count = 0;
-        foreach (var sub in subscriptions.List())
+        var subs = subscriptions.List();
+        _matcher.Sync(subs);
+        foreach (var sub in subs)
         {
-            var due = DailySchedule.Next(sub.LastDigest ?? sub.Created, options.DigestTime, zone);
+            var held = alerts.WaitingForDigest(sub.Id);
+            if (held.Count == 0) continue;
+            // The digest time after the first article began to wait (and after the last digest).
+            var from = held.Min(h => h.Since);
+            if (sub.LastDigest is { } last && last > from) from = last;
+            var due = DailySchedule.Next(from, options.DigestTime, zone);
             if (due > now) continue;
-            var waiting = alerts.WaitingForDigest(sub.Id).Select(articles.Get).OfType<Article>().ToList();
-            if (waiting.Count == 0) continue;
-            _matcher.Sync(subscriptions.List());
+            // After downtime, one digest for the latest missed time, not one per missed day.
+            for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
+            var waiting = held.Select(h => articles.Get(h.ArticleId)).OfType<Article>().ToList();
             var docs = composer.Stories(waiting)
                 .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Document(a))))
                 .ToList();

@@ -51,17 +51,17 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return Convert.ToInt32(cmd.ExecuteScalar());
     }
 
-    /// <summary>Ids of the articles waiting for the subscription's next digest, oldest first.</summary>
-    public IReadOnlyList<long> WaitingForDigest(long subscriptionId)
+    /// <summary>The articles waiting for the subscription's next digest, oldest first, with when each began to wait.</summary>
+    public IReadOnlyList<(long ArticleId, DateTimeOffset Since)> WaitingForDigest(long subscriptionId)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT article_id FROM alerted WHERE subscription_id = $s AND delivery_id IS NULL ORDER BY article_id";
+        cmd.CommandText = "SELECT article_id, created FROM alerted WHERE subscription_id = $s AND delivery_id IS NULL ORDER BY article_id";
         cmd.Parameters.AddWithValue("$s", subscriptionId);
         using var reader = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
-        return ids;
+        var waiting = new List<(long, DateTimeOffset)>();
+        while (reader.Read()) waiting.Add((reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
+        return waiting;
     }
 
     /// <summary>How an article stands for a subscription: null when never alerted, else the delivery (null while it waits for a digest).</summary>

@@ -134,4 +134,21 @@ public sealed class AlertScannerTests
         Assert.Equal((0, 1, 0), (early.Dispatch.Sent, late.Scan.Digests, again.Scan.Digests));
         Assert.Single(f.ConsoleLines);
     }
+
+    [Fact]
+    public async Task Scan_OfMatchesArrivingAfterTheDigestTime_HoldsThemForTheNextDaysDigest()
+    {
+        await using var f = new AlertFixture();
+        f.Subscribe("tiktok", mode: "digest");
+        f.Clock.Advance(TimeSpan.FromHours(25)); // 10:00 the next day, after its 08:00 digest time
+        f.SetFeed("wire", new RssBuilder().Item("TikTok fined in Ireland", "https://wire.example/1", "TikTok was fined.", f.Clock.GetUtcNow()));
+        await f.PollAsync();
+
+        var sameDay = await f.Alerting.ScanAndSendAsync(CancellationToken.None);
+        f.Clock.Advance(TimeSpan.FromHours(22)); // 08:00 the day after
+        var nextMorning = await f.Alerting.ScanAndSendAsync(CancellationToken.None);
+
+        Assert.Equal((1, 0), (sameDay.Scan.HeldForDigest, sameDay.Scan.Digests));
+        Assert.Equal((1, 1), (nextMorning.Scan.Digests, nextMorning.Dispatch.Sent));
+    }
 }
