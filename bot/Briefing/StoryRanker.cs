@@ -27,7 +27,7 @@ public static class StoryRanker
             kept.Add((story, kept.Count));
         }
         var topicOrder = kept.GroupBy(k => k.Story.Topic).ToDictionary(g => g.Key, g => g.Min(k => k.Rank));
-        return kept.OrderBy(k => topicOrder[k.Story.Topic]).ThenBy(k => k.Rank).Select(k => k.Story).ToList();
+        return kept.OrderBy(k => topicOrder[k.Story.Topic]).ThenBy(k => k.Rank).Select(k => k.Story with { Rank = k.Rank }).ToList();
     }
 
     public static double Score(IReadOnlyList<Article> articles, DateTimeOffset now, TimeSpan window)

@@ -28,6 +28,8 @@ public static class CliApp
         root.Subcommands.Add(PollCommand.Create(context));
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
+        root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(SummaryCommand.Create(context));
         root.Subcommands.Add(SubscribeCommand.Create(context));
         root.Subcommands.Add(SubscribeCommand.CreateUnsubscribe(context));
         root.Subcommands.Add(SubscriptionsCommand.Create(context));

@@ -14,4 +14,7 @@ public static class JsonOutput
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    /// <summary>The same settings on one line, for JSON-lines output.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 }

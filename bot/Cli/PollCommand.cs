@@ -58,6 +58,8 @@ public static class PollCommand
         var reports = await services.Refresh.PollAsync(sources, dueOnly: false, ct);
         foreach (var r in reports.Where(r => r.Failed))
             await context.Error.WriteLineAsync($"  {r.SourceId}: {r.Outcome}: {r.Error}");
+        if (reports.Count > 0 && reports.All(r => r.Failed))
+            await context.Error.WriteLineAsync("warning: every source failed (no network?); only articles stored before are used");
         return reports;
     }
 }

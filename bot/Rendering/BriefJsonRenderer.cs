@@ -7,7 +7,7 @@ namespace NewsBrief.Bot.Rendering;
 
 /// <summary>
 /// The stable JSON form of a brief (documented in the README):
-/// <c>{"window":{"from","to"},"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}]}],"engine":{...}}</c>.
+/// <c>{"window":{"from","to"},"summary":[{"text","citations"}],"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}]}],"engine":{...}}</c>.
 /// </summary>
 public static class BriefJsonRenderer
 {
@@ -23,13 +23,14 @@ public static class BriefJsonRenderer
 
     public static BriefDocument ToDocument(Brief brief, Func<string, string> sourceName) => new(
         new WindowDocument(brief.From, brief.To),
+        brief.Summary.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
         brief.Stories.Select(s => new StoryDocument(
             s.Headline, s.Topic, s.IsUpdate,
             s.Sentences.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
             s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList())).ToList(),
         new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens));
 
-    public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
+    public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<SentenceDocument> Summary, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
     public sealed record WindowDocument(DateTimeOffset From, DateTimeOffset To);
     public sealed record StoryDocument(string Headline, string Topic, bool Update, IReadOnlyList<SentenceDocument> Sentences, IReadOnlyList<ArticleDocument> Articles);
     public sealed record SentenceDocument(string Text, IReadOnlyList<long> Citations);

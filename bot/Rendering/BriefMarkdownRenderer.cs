@@ -13,7 +13,13 @@ public static class BriefMarkdownRenderer
         md.AppendLine($"# NewsBrief, {brief.To.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}");
         md.AppendLine().AppendLine($"_{brief.From.UtcDateTime:yyyy-MM-dd HH:mm} to {brief.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC_");
         if (brief.Stories.Count == 0) md.AppendLine().AppendLine("No stories in this window.");
+        if (brief.Summary.Count > 0)
+        {
+            md.AppendLine().AppendLine("**In brief**").AppendLine();
+            foreach (var s in brief.Summary) md.AppendLine($"- {Escape(s.Text)} (story {BriefTextRenderer.StoryNumber(brief, s)})");
+        }
         string? topic = null;
+        var n = 0;
         foreach (var story in brief.Stories)
         {
             if (story.Topic != topic)
@@ -22,7 +28,7 @@ public static class BriefMarkdownRenderer
                 md.AppendLine().AppendLine($"## {Escape(topic)}");
             }
             var numbers = CitationNumbers.For(story);
-            md.AppendLine().AppendLine($"### {(story.IsUpdate ? "Update: " : "")}{Escape(story.Headline)}").AppendLine();
+            md.AppendLine().AppendLine($"### {++n}. {(story.IsUpdate ? "Update: " : "")}{Escape(story.Headline)}").AppendLine();
             foreach (var sentence in story.Sentences)
             {
                 var links = string.Concat(sentence.Citations.Where(numbers.ContainsKey)

@@ -12,6 +12,11 @@ public static class BriefTextRenderer
         var text = new StringBuilder();
         text.AppendLine($"NewsBrief: {Stamp(brief.From)} to {Stamp(brief.To)}");
         if (brief.Stories.Count == 0) text.AppendLine().AppendLine("No stories in this window.");
+        if (brief.Summary.Count > 0)
+        {
+            text.AppendLine().AppendLine("In brief:");
+            foreach (var s in brief.Summary) text.AppendLine($"  * {s.Text} [{StoryNumber(brief, s)}]");
+        }
         string? topic = null;
         var n = 0;
         foreach (var story in brief.Stories)
@@ -36,6 +41,14 @@ public static class BriefTextRenderer
     {
         var tokens = brief.Engine.InputTokens + brief.Engine.OutputTokens;
         return $"Written by {brief.Engine.Name}{(brief.Engine.Model is null ? "" : $" ({brief.Engine.Model})")}; {tokens} tokens; {brief.Stories.Count} stories, {brief.Stories.Sum(s => s.Articles.Count)} articles.";
+    }
+
+    /// <summary>The 1-based number of the story an executive-summary sentence comes from.</summary>
+    public static int StoryNumber(Brief brief, BriefSentence sentence)
+    {
+        for (var i = 0; i < brief.Stories.Count; i++)
+            if (brief.Stories[i].Sentences.Contains(sentence)) return i + 1;
+        return 0;
     }
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -6,6 +6,8 @@ public sealed record Brief
     public required DateTimeOffset From { get; init; }
     public required DateTimeOffset To { get; init; }
     public required IReadOnlyList<BriefStory> Stories { get; init; }
+    /// <summary>The executive summary: a few cited sentences on the most important stories.</summary>
+    public IReadOnlyList<BriefSentence> Summary { get; init; } = [];
     public required BriefEngine Engine { get; init; }
     public DateTimeOffset Created { get; init; }
 }

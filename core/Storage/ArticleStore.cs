@@ -17,6 +17,11 @@ public sealed class ArticleStore(NewsBriefDatabase database)
     /// <summary>Stores a batch in one transaction.</summary>
     public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
     {
+        lock (database.WriteLock) return UpsertLocked(articles);
+    }
+
+    private UpsertOutcome UpsertLocked(IReadOnlyList<Article> articles)
+    {
         using var connection = database.Connect();
         using var tx = connection.BeginTransaction();
         var inserted = new List<Article>();

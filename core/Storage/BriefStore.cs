@@ -8,6 +8,11 @@ public sealed class BriefStore(NewsBriefDatabase database)
     /// <summary>Records a brief and the articles it cited, in one transaction; returns its id.</summary>
     public long Save(Brief brief, string scope, string document)
     {
+        lock (database.WriteLock) return SaveLocked(brief, scope, document);
+    }
+
+    private long SaveLocked(Brief brief, string scope, string document)
+    {
         using var connection = database.Connect();
         using var tx = connection.BeginTransaction();
         long id;

@@ -43,6 +43,7 @@ internal static class Migrations
         );
         CREATE UNIQUE INDEX articles_source_guid ON articles(source_id, guid) WHERE guid IS NOT NULL;
         CREATE INDEX articles_dated ON articles(COALESCE(published, fetched));
+        CREATE INDEX articles_source ON articles(source_id);
         CREATE TABLE briefs (
             id           INTEGER PRIMARY KEY,
             created      INTEGER NOT NULL,

@@ -28,6 +28,12 @@ public sealed class NewsBriefDatabase
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// SQLite has one writer at a time; taking turns in-process is much cheaper than many connections
+    /// spinning on SQLITE_BUSY. Every write transaction of the stores runs under this lock.
+    /// </summary>
+    public object WriteLock { get; } = new();
+
     /// <summary>Opens the file and applies pending migrations; returns the database ready for use.</summary>
     public static NewsBriefDatabase Open(string dataDirectory)
     {

@@ -22,7 +22,7 @@ public sealed class SourceStateStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns}, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.source_id) FROM source_state s";
+        cmd.CommandText = $"SELECT {Columns}, COALESCE(c.n, 0) FROM source_state s LEFT JOIN (SELECT source_id AS id, COUNT(*) AS n FROM articles GROUP BY source_id) c ON c.id = s.source_id";
         using var reader = cmd.ExecuteReader();
         var all = new Dictionary<string, SourceState>(StringComparer.Ordinal);
         while (reader.Read())
@@ -34,6 +34,11 @@ public sealed class SourceStateStore(NewsBriefDatabase database)
     }
 
     public void Save(SourceState state)
+    {
+        lock (database.WriteLock) SaveLocked(state);
+    }
+
+    private void SaveLocked(SourceState state)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();

@@ -43,12 +43,19 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
                 Engine = summary.Engine,
             });
         }
+        var highlights = Enumerable.Range(0, plan.Count)
+            .Where(i => summaries[i].Sentences.Count > 0)
+            .OrderBy(i => plan[i].Story.Rank)
+            .Take(request.Highlights)
+            .Select(i => summaries[i].Sentences[0])
+            .ToList();
         var engineNames = summaries.Select(s => s.Engine).Distinct().ToList();
         return new Brief
         {
             From = request.From,
             To = request.To,
             Stories = stories,
+            Summary = highlights,
             Created = time.GetUtcNow(),
             Engine = new BriefEngine(
                 engineNames.Count == 0 ? ExtractiveStorySummariser.EngineName : string.Join("+", engineNames),

@@ -61,7 +61,7 @@ public sealed class BriefRendererTests
     {
         var md = BriefMarkdownRenderer.Render(Sample, Name);
 
-        Assert.Contains(@"### Ministers \*meet\* at summit", md);
+        Assert.Contains(@"### 1. Ministers \*meet\* at summit", md);
         Assert.Contains("- They met in Geneva. [[2]](https://b.example/7)[[1]](https://g.example/9)", md);
     }
 }

@@ -70,4 +70,23 @@ public sealed class BriefComposerTests
         Assert.Empty(brief.Stories);
         Assert.Equal(Now, brief.Created);
     }
+
+    [Fact]
+    public async Task Compose_ExecutiveSummary_TakesTheLeadSentenceOfTheBestRankedStories()
+    {
+        var tiktok = A(3, "bbc", "TikTok ban vote delayed", "The vote on the TikTok ban was delayed. A new date was not set.");
+        var minor = A(5, "gov", "Consultation opens", "A consultation on road signs opened today.");
+        var request = new BriefRequest(Now.AddDays(-1), Now,
+        [
+            new BriefStoryInput("Other", [minor]) { Rank = 2 },
+            new BriefStoryInput("Diplomacy", Summit) { Rank = 0 },
+            new BriefStoryInput("TikTok", [tiktok]) { Rank = 1 },
+        ]) { Highlights = 2 };
+
+        var brief = await _composer.ComposeAsync(request, CancellationToken.None);
+
+        Assert.Equal(2, brief.Summary.Count);
+        Assert.Equal(brief.Stories[1].Sentences[0], brief.Summary[0]);
+        Assert.Equal(brief.Stories[2].Sentences[0], brief.Summary[1]);
+    }
 }
