@@ -94,6 +94,11 @@ public sealed class AlertStore(NewsBriefDatabase database)
     /// </summary>
     public bool Commit(long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
     {
+        lock (database.WriteLock) return CommitLocked(expectedWatermark, newWatermark, alerts, digests, now);
+    }
+
+    private bool CommitLocked(long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
+    {
         using var connection = database.Connect();
         using var tx = connection.BeginTransaction(deferred: false);
         if (Watermark(connection, tx) != expectedWatermark) return false;

@@ -62,6 +62,11 @@ public sealed class ScheduleStore(NewsBriefDatabase database)
     /// </summary>
     public bool QueueOccurrence(long scheduleId, DateTimeOffset occurrence, Delivery? delivery)
     {
+        lock (database.WriteLock) return QueueOccurrenceLocked(scheduleId, occurrence, delivery);
+    }
+
+    private bool QueueOccurrenceLocked(long scheduleId, DateTimeOffset occurrence, Delivery? delivery)
+    {
         using var connection = database.Connect();
         using var tx = connection.BeginTransaction(deferred: false);
         using (var cmd = connection.CreateCommand())
