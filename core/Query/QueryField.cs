@@ -1,0 +1,14 @@
+namespace NewsBrief.Core.Query;
+
+/// <summary>Where in a document a query term is looked for.</summary>
+public enum QueryField
+{
+    /// <summary>No prefix: the title or the body.</summary>
+    Text,
+
+    /// <summary><c>title:</c> the headline only.</summary>
+    Title,
+
+    /// <summary><c>source:</c> the source id and name.</summary>
+    Source,
+}
