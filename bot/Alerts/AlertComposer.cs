@@ -60,11 +60,10 @@ public sealed class AlertComposer(IReadOnlyList<Source> sources)
     };
 
     /// <summary>What the query language sees of an article: its title, text, and source id and name.</summary>
-    public QueryDocument Document(Article a)
-    {
-        var source = sources.FirstOrDefault(s => s.Id == a.SourceId);
-        return new QueryDocument(a.Title, a.BodyOrDescription, source is null ? a.SourceId : $"{source.Id} {source.Name}");
-    }
+    public QueryDocument Document(Article a) => new(a.Title, a.BodyOrDescription, a.SourceId, SourceName(a.SourceId));
+
+    /// <summary>The article tokenised once, for matching many subscriptions and naming the matched terms.</summary>
+    public DocumentTerms Terms(Article a) => DocumentTerms.From(Document(a));
 
     public string SourceName(string sourceId) => sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
 

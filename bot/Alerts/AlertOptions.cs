@@ -11,8 +11,8 @@ public sealed record AlertOptions
     [Range(1, 100_000)]
     public int MaxSubscriptionsPerOwner { get; init; } = 50;
 
-    /// <summary>Longest query, in characters. Default 500.</summary>
-    [Range(10, 10_000)]
+    /// <summary>Longest query, in characters (at most the query language's own limit, 1000). Default 500.</summary>
+    [Range(10, 1000)]
     public int MaxQueryLength { get; init; } = 500;
 
     /// <summary>Instant alerts a subscription gets per rolling 24 hours; the overflow goes into its next digest. Default 20.</summary>

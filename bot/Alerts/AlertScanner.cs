@@ -1,5 +1,6 @@
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Alerts;
@@ -45,12 +46,16 @@ public sealed class AlertScanner(
     private List<PlannedAlert> Plan(IReadOnlyList<Subscription> subs, IReadOnlyList<Article> batch, DateTimeOffset now)
     {
         var matched = new Dictionary<long, List<Article>>();
+        var terms = new Dictionary<long, DocumentTerms>();
         foreach (var article in batch)
-            foreach (var id in _matcher.Match(composer.Document(article)))
+        {
+            var doc = terms[article.Id] = composer.Terms(article);
+            foreach (var id in _matcher.Match(doc))
             {
                 if (!matched.TryGetValue(id, out var list)) matched[id] = list = [];
                 list.Add(article);
             }
+        }
         var planned = new List<PlannedAlert>();
         foreach (var sub in subs)
         {
@@ -67,7 +72,7 @@ public sealed class AlertScanner(
                     planned.Add(new PlannedAlert(sub.Id, story, null));
                     continue;
                 }
-                var doc = composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Document(a)));
+                var doc = composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
                 planned.Add(new PlannedAlert(sub.Id, story, AlertComposer.InstantDelivery(sub, doc, now)));
                 sent++;
             }
@@ -95,7 +100,7 @@ public sealed class AlertScanner(
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
             var waiting = held.Select(h => articles.Get(h.ArticleId)).OfType<Article>().ToList();
             var docs = composer.Stories(waiting)
-                .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Document(a))))
+                .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
             var watermark = alerts.Watermark();

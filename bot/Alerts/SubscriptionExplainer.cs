@@ -9,11 +9,11 @@ namespace NewsBrief.Bot.Alerts;
 /// </summary>
 public sealed record SubscriptionExplanation(
     long Subscription, string Query, long Article, string Title, string Url, bool Matches, IReadOnlyList<string> Matched,
-    string Status, string Reason, long? Delivery)
+    string Why, string Status, string Reason, long? Delivery)
 {
     public string ToText() =>
         $"subscription {Subscription}: {Query}\narticle {Article}: {Title}\n  {Url}\n"
-        + $"matches: {(Matches ? "yes" : "no")}" + (Matched.Count > 0 ? $" (matched: {string.Join(", ", Matched)})" : "")
+        + $"matches: {(Matches ? "yes" : "no")}: {Why}"
         + $"\nstatus: {Status}: {Reason}";
 }
 
@@ -22,11 +22,15 @@ public static class SubscriptionExplainer
 {
     public static SubscriptionExplanation Explain(AlertServices alerting, Subscription sub, Article article)
     {
-        var doc = alerting.Composer.Document(article);
+        var doc = alerting.Composer.Terms(article);
         TopicQuery query;
         try { query = TopicQuery.Parse(sub.Query); }
-        catch (QueryParseException e) { return Make(false, [], "no-match", $"the stored query no longer parses: {e.Message}", null); }
-        var matches = query.Matches(doc);
+        catch (QueryParseException e)
+        {
+            return new(sub.Id, sub.Query, article.Id, article.Title, article.Url, false, [], e.Message, "no-match", "the stored query no longer parses", null);
+        }
+        var explanation = query.Explain(doc);
+        var matches = explanation.IsMatch;
         var terms = matches ? query.MatchedTerms(doc) : [];
         var (alerted, delivery) = alerting.Alerts.AlertStatus(sub.Id, article.CanonicalUrl);
         if (alerted && delivery is null) return Make(matches, terms, "waiting-for-digest", "it will go out with the subscription's next digest", null);
@@ -47,6 +51,6 @@ public static class SubscriptionExplainer
         return Make(true, terms, "not-scanned-yet", "the next poll's alert scan will alert it", null);
 
         SubscriptionExplanation Make(bool m, IReadOnlyList<string> t, string status, string reason, long? deliveryId) =>
-            new(sub.Id, sub.Query, article.Id, article.Title, article.Url, m, t, status, reason, deliveryId);
+            new(sub.Id, sub.Query, article.Id, article.Title, article.Url, m, t, explanation.ToString(), status, reason, deliveryId);
     }
 }

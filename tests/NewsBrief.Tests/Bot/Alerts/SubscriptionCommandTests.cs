@@ -98,6 +98,8 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         using var json = JsonDocument.Parse(hit.Out);
         Assert.Equal((true, "sent"), (json.RootElement.GetProperty("matches").GetBoolean(), json.RootElement.GetProperty("status").GetString()));
         Assert.Contains("tiktok", json.RootElement.GetProperty("matched").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains("matched: tiktok (title)", json.RootElement.GetProperty("why").GetString());
+        Assert.Contains("matches: no: not matched: found nothing; missing: tiktok", miss.Out);
         Assert.Contains("status: no-match", miss.Out);
         var outbox = JsonDocument.Parse((await Run("deliveries", "--format", "json")).Out).RootElement.EnumerateArray().ToList();
         Assert.Equal(("alert", "console", "sent"), (outbox[0].GetProperty("kind").GetString(), outbox[0].GetProperty("destination").GetString(), outbox[0].GetProperty("status").GetString()));
