@@ -69,6 +69,20 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         Assert.Contains(message, result.Error);
     }
 
+    [Theory]
+    [InlineData("Alerts", "DailyCap", "0")]
+    [InlineData("Delivery", "MaxAttempts", "0")]
+    [InlineData("Schedules", "CatchUpWindow", "\"30.00:00:00\"")]
+    public async Task ABadAlertSetting_ExitsTwoNamingTheKey(string section, string key, string value)
+    {
+        _config.WriteSettings($$"""{ "{{section}}": { "{{key}}": {{value}} } }""");
+
+        var result = await Run("subscriptions");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{section}:{key}", result.Error);
+    }
+
     [Fact]
     public async Task Subscribe_BeyondTheOwnersLimit_ExitsTwoAndSaysWhichSetting()
     {
