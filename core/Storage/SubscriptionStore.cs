@@ -30,13 +30,17 @@ public sealed class SubscriptionStore(NewsBriefDatabase database)
         return Read(reader);
     }
 
-    /// <summary>Removes a subscription (and what it has waiting for a digest); false when there is none with the id.</summary>
-    public bool Remove(long id)
+    /// <summary>
+    /// Removes a subscription (and what it has waiting for a digest); false when there is none with the id,
+    /// or, when <paramref name="owner"/> is given, none of that owner (a chat user removes only their own).
+    /// </summary>
+    public bool Remove(long id, string? owner = null)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "DELETE FROM subscriptions WHERE id = $id";
+        cmd.CommandText = "DELETE FROM subscriptions WHERE id = $id AND ($owner IS NULL OR owner = $owner)";
         cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
         return cmd.ExecuteNonQuery() > 0;
     }
 
