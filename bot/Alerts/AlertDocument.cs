@@ -5,16 +5,17 @@ public sealed record AlertArticle(long Id, string Title, string Url, string Sour
 
 /// <summary>
 /// One alert: the new articles of one story that matched one subscription. Its JSON form is the line
-/// <c>poll --format json</c> prints: <c>{"subscription","query","story","matched","articles":[...]}</c>.
+/// <c>poll --format json</c> prints: <c>{"subscription","name","query","story","update","matched","articles":[...]}</c>;
+/// <c>update</c> is true when the subscription was alerted to the story before and these are its new articles.
 /// </summary>
-public sealed record AlertDocument(long Subscription, string Name, string Query, string Story, IReadOnlyList<string> Matched, IReadOnlyList<AlertArticle> Articles)
+public sealed record AlertDocument(long Subscription, string Name, string Query, string Story, bool Update, IReadOnlyList<string> Matched, IReadOnlyList<AlertArticle> Articles)
 {
     /// <summary>The message as a person reads it (console and chat).</summary>
     public string ToText()
     {
         var lines = new List<string>
         {
-            $"Alert #{Subscription} \"{Name}\": {Story}",
+            $"Alert #{Subscription} \"{Name}\": {(Update ? "update: " : "")}{Story}",
             $"  matched: {string.Join(", ", Matched)}; {Articles.Count} article(s) from {Articles.Select(a => a.Source).Distinct().Count()} outlet(s)",
         };
         foreach (var a in Articles)

@@ -19,6 +19,9 @@ public sealed class AlertScanner(
     ArticleStore articles, SubscriptionStore subscriptions, AlertStore alerts, AlertComposer composer,
     AlertOptions options, TimeZoneInfo zone, TimeProvider time)
 {
+    /// <summary>How far back an alerted story is remembered, so its later articles come as an update of it.</summary>
+    public static readonly TimeSpan StoryMemory = TimeSpan.FromDays(3);
+
     private readonly SubscriptionMatcher _matcher = new();
 
     public SubscriptionMatcher Matcher => _matcher;
@@ -65,15 +68,16 @@ public sealed class AlertScanner(
             var fresh = hits.Where(a => a.Id > sub.StartAfter && !done.Contains(a.CanonicalUrl)).ToList();
             if (fresh.Count == 0) continue;
             var sent = alerts.AlertsSince(sub.Id, now - TimeSpan.FromDays(1));
-            foreach (var story in composer.Stories(fresh))
+            var earlier = alerts.AlertedSince(sub.Id, now - StoryMemory).Select(articles.Get).OfType<Article>().ToList();
+            foreach (var story in composer.Stories(fresh, earlier))
             {
                 if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
                 {
-                    planned.Add(new PlannedAlert(sub.Id, story, null));
+                    planned.Add(new PlannedAlert(sub.Id, story.Articles, null));
                     continue;
                 }
                 var doc = composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
-                planned.Add(new PlannedAlert(sub.Id, story, AlertComposer.InstantDelivery(sub, doc, now)));
+                planned.Add(new PlannedAlert(sub.Id, story.Articles, AlertComposer.InstantDelivery(sub, doc, now)));
                 sent++;
             }
         }
@@ -99,7 +103,7 @@ public sealed class AlertScanner(
             // After downtime, one digest for the latest missed time, not one per missed day.
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
             var waiting = held.Select(h => articles.Get(h.ArticleId)).OfType<Article>().ToList();
-            var docs = composer.Stories(waiting)
+            var docs = composer.Stories(waiting, [])
                 .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);

@@ -40,6 +40,21 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return seen;
     }
 
+    /// <summary>Ids of the articles that alerted the subscription since <paramref name="since"/>, newest first (to tell a new story from an update).</summary>
+    public IReadOnlyList<long> AlertedSince(long subscriptionId, DateTimeOffset since, int limit = 200)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT article_id FROM alerted WHERE subscription_id = $s AND created >= $since AND delivery_id IS NOT NULL ORDER BY article_id DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$s", subscriptionId);
+        cmd.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
     /// <summary>Alerts (not digests) queued for the subscription since <paramref name="since"/>: what its daily cap counts.</summary>
     public int AlertsSince(long subscriptionId, DateTimeOffset since)
     {

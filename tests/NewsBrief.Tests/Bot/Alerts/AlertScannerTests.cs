@@ -57,6 +57,26 @@ public sealed class AlertScannerTests
     }
 
     [Fact]
+    public async Task Scan_OfALaterArticleOnAnAlertedStory_SendsItAsAnUpdateOfThatStory()
+    {
+        await using var f = new AlertFixture();
+        f.Subscribe("tiktok");
+        f.SetFeed("wire", new RssBuilder().Item("Senate votes to ban TikTok nationwide", "https://wire.example/tiktok-ban", "The Senate voted.", Morning));
+        await f.PollAsync();
+        await f.Alerting.ScanAndSendAsync(CancellationToken.None);
+        f.SetFeed("paper", new RssBuilder().Item("Senate votes to ban TikTok nationwide, law passes", "https://paper.example/tiktok", "It passed.", Morning.AddHours(1)));
+        f.Clock.Advance(TimeSpan.FromMinutes(15));
+        await f.PollAsync();
+
+        await f.Alerting.ScanAndSendAsync(CancellationToken.None);
+
+        var lines = f.ConsoleLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([false, true], lines.Select(l => l.GetProperty("update").GetBoolean()));
+        Assert.Equal("Senate votes to ban TikTok nationwide", lines[1].GetProperty("story").GetString());
+        Assert.Equal("https://paper.example/tiktok", Assert.Single(lines[1].GetProperty("articles").EnumerateArray().ToList()).GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Scan_OfArticlesStoredBeforeTheSubscription_AlertsNothing()
     {
         await using var f = new AlertFixture();
