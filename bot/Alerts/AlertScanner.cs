@@ -68,7 +68,7 @@ public sealed class AlertScanner(
             var fresh = hits.Where(a => a.Id > sub.StartAfter && !done.Contains(a.CanonicalUrl)).ToList();
             if (fresh.Count == 0) continue;
             var sent = alerts.AlertsSince(sub.Id, now - TimeSpan.FromDays(1));
-            var earlier = alerts.AlertedSince(sub.Id, now - StoryMemory).Select(articles.Get).OfType<Article>().ToList();
+            var earlier = articles.GetMany(alerts.AlertedSince(sub.Id, now - StoryMemory).ToList());
             foreach (var story in composer.Stories(fresh, earlier))
             {
                 if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
@@ -102,7 +102,7 @@ public sealed class AlertScanner(
             if (due > now) continue;
             // After downtime, one digest for the latest missed time, not one per missed day.
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
-            var waiting = held.Select(h => articles.Get(h.ArticleId)).OfType<Article>().ToList();
+            var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
             var docs = composer.Stories(waiting, [])
                 .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
                 .ToList();

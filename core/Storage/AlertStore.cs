@@ -41,7 +41,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
     }
 
     /// <summary>Ids of the articles that alerted the subscription since <paramref name="since"/>, newest first (to tell a new story from an update).</summary>
-    public IReadOnlyList<long> AlertedSince(long subscriptionId, DateTimeOffset since, int limit = 200)
+    public IReadOnlyList<long> AlertedSince(long subscriptionId, DateTimeOffset since, int limit = 50)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
