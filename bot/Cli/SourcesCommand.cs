@@ -6,7 +6,7 @@ using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Bot.Cli;
 
-/// <summary><c>newsbrief sources list|check [--format text|json]</c>: the configured sources and their health.</summary>
+/// <summary><c>newsbrief sources list|check|add|remove</c>: the configured sources, their health, and changing them.</summary>
 public static class SourcesCommand
 {
     public static Command Create(CommandContext context)
@@ -14,6 +14,8 @@ public static class SourcesCommand
         var command = new Command("sources", "The configured sources and their health");
         command.Subcommands.Add(List(context, "list", "List the sources with their health, last poll and last error", poll: false));
         command.Subcommands.Add(List(context, "check", "Poll every source now, then list their health", poll: true));
+        command.Subcommands.Add(SourcesEditCommands.Add(context));
+        command.Subcommands.Add(SourcesEditCommands.Remove(context));
         return command;
     }
 

@@ -22,7 +22,7 @@ public sealed class AppServices : IDisposable
         Briefs = new BriefStore(Database);
         // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
         _http = new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan };
-        Fetcher = new HttpFetcher(_http, config.Fetch);
+        Fetcher = new HttpFetcher(_http, config.Fetch, time);
         Refresh = new RefreshPipeline(Fetcher, Articles, SourceStates, config.Fetch, time);
         StorySummariser = new ExtractiveStorySummariser(new ExtractiveSummariser());
         Composer = new BriefComposer(BriefKernel.Create(StorySummariser), time);

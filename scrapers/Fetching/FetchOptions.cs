@@ -23,6 +23,10 @@ public sealed record FetchOptions
     [Required, MinLength(3)]
     public string UserAgent { get; init; } = "NewsBrief/0.1 (+https://github.com/newsbrief/newsbrief; news monitoring bot)";
 
+    /// <summary>Most requests in flight at once against one host (scheme, host and port). Default 2.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrencyPerHost { get; init; } = 2;
+
     /// <summary>Whether user-supplied URLs may resolve to loopback, private or link-local addresses. Default false.</summary>
     public bool AllowPrivateAddresses { get; init; }
 

@@ -1,106 +1,135 @@
 using System.Net;
-using System.Text;
+using System.Net.Sockets;
 
 namespace NewsBrief.Scrapers.Fetching;
 
 /// <summary>
-/// The one HTTP edge for every fetch: conditional GET, timeout, size cap, readable failures.
+/// The one HTTP edge for every fetch: conditional GET, timeout, decompressed-size cap, redirects
+/// followed by hand (each target checked), charset decoding, per-host concurrency, the private-address
+/// guard for user-supplied URLs, and failures as a closed set with readable messages. Never throws
+/// except when the caller cancels.
 /// </summary>
-public sealed class HttpFetcher(HttpClient client, FetchOptions options)
+public sealed class HttpFetcher
 {
-    /// <summary>A handler with the settings every fetch needs (automatic decompression, no cookies).</summary>
+    private const string Accept = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
+    private readonly HttpClient _client;
+    private readonly FetchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly AddressGuard _guard;
+    private readonly HostConcurrencyLimiter _limiter;
+
+    public HttpFetcher(HttpClient client, FetchOptions options)
+        : this(client, options, TimeProvider.System) { }
+
+    public HttpFetcher(HttpClient client, FetchOptions options, TimeProvider time)
+        : this(client, options, time, AddressGuard.PublicOnly) { }
+
+    /// <summary>With an explicit guard for user-supplied URLs (tests exempt their own loopback server).</summary>
+    public HttpFetcher(HttpClient client, FetchOptions options, TimeProvider time, AddressGuard guard)
+    {
+        _client = client;
+        _options = options;
+        _time = time;
+        _guard = guard;
+        _limiter = new HostConcurrencyLimiter(options.MaxConcurrencyPerHost);
+    }
+
+    /// <summary>
+    /// The handler every fetch needs: decompression (gzip, deflate, brotli), no automatic redirects
+    /// (the fetcher follows them, checking each), no cookies, no proxy, and the guarded connect step.
+    /// </summary>
     public static HttpMessageHandler CreateHandler(FetchOptions options) => new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+        AllowAutoRedirect = false,
         UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
+        // Through a proxy the connect step would see the proxy's address, not the target's, and the guard would check the wrong thing.
+        UseProxy = false,
+        ConnectTimeout = options.Timeout < TimeSpan.FromSeconds(10) ? options.Timeout : TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = GuardedConnector.ConnectAsync,
     };
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(request.Timeout ?? options.Timeout);
-        using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
-        message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
-        message.Headers.TryAddWithoutValidation("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
-        if (request.ETag is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
-        if (request.LastModified is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
+        var limit = request.Timeout ?? _options.Timeout;
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return await ReadAsync(request, response, timeout.Token);
+            return await FollowAsync(request, linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Fail(request, FetchStatus.Timeout, $"timed out after {(request.Timeout ?? options.Timeout).TotalSeconds:0.#} s");
+            return Fail(request, FetchStatus.Timeout, $"timed out after {limit.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Fail(request, FetchStatus.NetworkError, $"network error: {e.Message}");
+            var (status, message) = FetchFailureDescriber.Describe(e, request.Url);
+            return Fail(request, status, message);
         }
     }
 
-    private async Task<FetchResult> ReadAsync(FetchRequest request, HttpResponseMessage response, CancellationToken ct)
+    private async Task<FetchResult> FollowAsync(FetchRequest request, CancellationToken ct)
     {
-        var status = (int)response.StatusCode;
-        if (response.StatusCode == HttpStatusCode.NotModified)
-            return new FetchResult { Status = FetchStatus.NotModified, Url = request.Url, HttpStatus = status, ETag = request.ETag, LastModified = request.LastModified, Message = "not modified (304)" };
-        if (status >= 400)
+        var guard = request.UserSupplied && !_options.AllowPrivateAddresses ? _guard : null;
+        var url = request.Url;
+        for (var hop = 0; ; hop++)
         {
-            var kind = status switch
+            if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+                return Fail(request, FetchStatus.Refused, $"refused: only http and https URLs can be fetched, not '{url}'") with { FinalUrl = url };
+            try
             {
-                429 => FetchStatus.RateLimited,
-                404 => FetchStatus.NotFound,
-                410 => FetchStatus.Gone,
-                401 or 403 => FetchStatus.Blocked,
-                >= 500 => FetchStatus.ServerError,
-                _ => FetchStatus.ClientError,
-            };
-            return Fail(request, kind, $"HTTP {status} {response.ReasonPhrase}".TrimEnd()) with { HttpStatus = status };
+                // Checked before every hop too, so a pooled connection opened for a trusted source is never reused for a refused host.
+                if (guard is not null) await PreflightAsync(guard, url, ct);
+                using var lease = await _limiter.AcquireAsync(url.Authority, ct);
+                using var message = BuildMessage(request, url, guard);
+                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 303 or 307 or 308)
+                {
+                    if (response.Headers.Location is not { } location)
+                        return Fail(request, FetchStatus.ServerError, $"HTTP {status} redirect without a Location header") with { HttpStatus = status, FinalUrl = url };
+                    if (hop >= _options.MaxRedirects)
+                        return Fail(request, FetchStatus.ServerError, $"too many redirects (more than {_options.MaxRedirects}); last went to {new Uri(url, location)}") with { HttpStatus = status, FinalUrl = url };
+                    url = new Uri(url, location);
+                    continue;
+                }
+                return await new ResponseReader(_options, _time).ReadAsync(request, url, response, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var (status, message) = FetchFailureDescriber.Describe(e, url);
+                return Fail(request, status, message) with { FinalUrl = url };
+            }
         }
-        var length = response.Content.Headers.ContentLength;
-        if (length > options.MaxResponseBytes)
-            return Fail(request, FetchStatus.TooLarge, $"response of {length} bytes is over the {options.MaxResponseBytes}-byte limit");
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > options.MaxResponseBytes)
-                return Fail(request, FetchStatus.TooLarge, $"response is over the {options.MaxResponseBytes}-byte limit");
-            buffer.Write(chunk, 0, read);
-        }
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        var body = Decode(buffer.ToArray(), charset);
-        return new FetchResult
-        {
-            Status = FetchStatus.Ok,
-            Url = request.Url,
-            FinalUrl = response.RequestMessage?.RequestUri ?? request.Url,
-            HttpStatus = status,
-            Body = body,
-            ContentType = response.Content.Headers.ContentType?.MediaType,
-            ETag = response.Headers.ETag?.ToString(),
-            LastModified = response.Content.Headers.LastModified?.ToString("R"),
-            MaxAge = response.Headers.CacheControl?.MaxAge,
-            Message = $"HTTP {status}",
-        };
     }
 
-    private static string Decode(byte[] bytes, string? charset)
+    private static async Task PreflightAsync(AddressGuard guard, Uri url, CancellationToken ct)
     {
-        Encoding encoding = Encoding.UTF8;
-        if (charset is { Length: > 0 })
+        IPAddress[] addresses;
+        try
         {
-            try { encoding = Encoding.GetEncoding(charset.Trim('"')); }
-            catch (ArgumentException) { }
+            addresses = await GuardedConnector.ResolveAsync(url.IdnHost, ct);
         }
-        return encoding.GetString(bytes).TrimStart('\uFEFF');
+        catch (SocketException e)
+        {
+            throw new HttpRequestException(HttpRequestError.NameResolutionError, e.Message, e);
+        }
+        GuardedConnector.Enforce(guard, addresses, url.Port);
     }
 
-    private static FetchResult Fail(FetchRequest request, FetchStatus status, string message) =>
+    private HttpRequestMessage BuildMessage(FetchRequest request, Uri url, AddressGuard? guard)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, url);
+        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        message.Headers.TryAddWithoutValidation("Accept", Accept);
+        if (request.ETag is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
+        if (request.LastModified is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
+        if (guard is not null) message.Options.Set(GuardedConnector.GuardKey, guard);
+        return message;
+    }
+
+    internal static FetchResult Fail(FetchRequest request, FetchStatus status, string message) =>
         new() { Status = status, Url = request.Url, Message = message };
 }

@@ -1,49 +1,86 @@
-using CodeHollow.FeedReader;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace NewsBrief.Scrapers.Parsing;
 
-/// <summary>Parses RSS, Atom and JSON Feed documents into <see cref="ParsedFeed"/>; pure, no I/O.</summary>
-public static class FeedParser
+/// <summary>
+/// Parses RSS, RDF, Atom and JSON Feed documents into <see cref="ParsedFeed"/>; pure, no I/O.
+/// Ill-formed XML is repaired and read as far as it goes, as a browser would; anything that is
+/// still not a feed becomes a <see cref="FeedParseException"/> with a reason a user can act on.
+/// </summary>
+public static partial class FeedParser
 {
     public static ParsedFeed Parse(string content, Uri baseUri)
     {
-        var trimmed = content.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.Length == 0) throw new FeedParseException("the document is empty");
-        if (trimmed.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
-            throw new FeedParseException("the document is an HTML page, not a feed");
-        Feed feed;
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(baseUri);
         try
         {
-            feed = FeedReader.ReadFromString(trimmed);
+            return ParseDocument(content, baseUri);
         }
-        catch (Exception e)
+        catch (FeedParseException)
         {
-            throw new FeedParseException($"not a readable feed: {e.Message}", e);
+            throw;
         }
-        if (feed.Type == FeedType.Unknown) throw new FeedParseException("not a feed: unknown document type");
-        var items = feed.Items.Select(i => ToItem(i, baseUri)).Where(i => i is not null).Select(i => i!).ToList();
-        return new ParsedFeed(feed.Title, items);
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FeedParseException($"not a readable feed: {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
-    private static FeedItem? ToItem(CodeHollow.FeedReader.FeedItem item, Uri baseUri)
+    private static ParsedFeed ParseDocument(string content, Uri baseUri)
     {
-        Uri? link = null;
-        if (!string.IsNullOrWhiteSpace(item.Link) && Uri.TryCreate(baseUri, item.Link.Trim(), out var abs) && abs.Scheme is "http" or "https")
-            link = abs;
-        var title = item.Title?.Trim();
-        if (string.IsNullOrEmpty(title) && link is null) return null;
-        DateTimeOffset? published = item.PublishingDate is { } d
-            ? new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind))
-            : null;
-        return new FeedItem
+        var trimmed = content.TrimStart('\uFEFF', '\u200B', ' ', '\t', '\r', '\n', '\0');
+        if (trimmed.Length == 0) throw new FeedParseException("the document is empty");
+        if (trimmed[0] is '{' or '[') return JsonFeedReader.Read(trimmed, baseUri);
+        if (LooksLikeHtml(trimmed)) throw HtmlPage(trimmed, baseUri);
+        if (trimmed[0] != '<') throw new FeedParseException($"not a feed: the document does not start with '<' or '{{' but with \"{Excerpt(trimmed)}\"");
+        var (root, fault) = XmlDocumentLoader.Load(trimmed);
+        if (root is null)
+            throw new FeedParseException($"not well-formed XML and nothing could be recovered: {fault ?? "no root element"}");
+        var feed = root.Name.LocalName switch
         {
-            Title = string.IsNullOrEmpty(title) ? link!.ToString() : title,
-            Link = link,
-            Guid = string.IsNullOrWhiteSpace(item.Id) ? null : item.Id.Trim(),
-            Description = item.Description,
-            Content = item.Content,
-            Author = item.Author,
-            Published = published,
+            "rss" or "RDF" or "channel" => RssMapper.Map(root, baseUri),
+            "feed" => AtomMapper.Map(root, baseUri),
+            // An Atom entry document: one entry standing alone.
+            "entry" => AtomMapper.Map(new XElement(root.Name.Namespace + "feed", root), baseUri),
+            "html" => throw HtmlPage(trimmed, baseUri),
+            var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> or <entry> (Atom), or <rdf:RDF>"),
         };
+        if (fault is not null && feed.Items.Count == 0 && feed.Title is null)
+            throw new FeedParseException($"not well-formed XML ({fault}) and neither a title nor any item could be read from it");
+        return feed;
     }
+
+    /// <summary>The error for an HTML page, naming the feed the page links to when it has one.</summary>
+    private static FeedParseException HtmlPage(string html, Uri baseUri)
+    {
+        IReadOnlyList<Uri> feeds;
+        try { feeds = FeedDiscovery.Discover(html, baseUri); }
+        catch (Exception e) when (e is not OutOfMemoryException) { feeds = []; }
+        var message = feeds.Count switch
+        {
+            0 => "the document is an HTML page, not a feed, and the page links to no feed",
+            1 => $"the document is an HTML page, not a feed; the page names its feed: use {feeds[0]}",
+            _ => $"the document is an HTML page, not a feed; the page names {feeds.Count} feeds: use one of {string.Join(", ", feeds.Take(5))}",
+        };
+        return new FeedParseException(message) { FeedUrls = feeds };
+    }
+
+    private static bool LooksLikeHtml(string text)
+    {
+        var head = text.Length > 2048 ? text[..2048] : text;
+        var match = FirstTagPattern().Match(head);
+        return match.Success && match.Groups[1].Value.ToLowerInvariant() is "html" or "!doctype html" or "head" or "body";
+    }
+
+    private static string Excerpt(string text)
+    {
+        var excerpt = text.Length > 40 ? text[..40] + "…" : text;
+        return excerpt.ReplaceLineEndings(" ");
+    }
+
+    // The first tag that is not the XML prolog, a processing instruction or a comment.
+    [GeneratedRegex(@"^(?:\s*(?:<\?[^>]*\?>|<!--.*?-->))*\s*<(!doctype\s+html|[A-Za-z][\w:.-]*)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTagPattern();
 }

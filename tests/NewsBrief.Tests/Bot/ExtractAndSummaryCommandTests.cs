@@ -71,6 +71,19 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
         Assert.Contains("only http(s) URLs and local files", result.Error);
     }
 
+    [Fact]
+    public async Task Summary_OfALoopbackUrl_IsRefusedUnlessPrivateAddressesAreAllowed()
+    {
+        var strict = new TestConfigFolder(Path.Combine(_dir.Path, "strict")).WriteSettings("""{ "Fetch": { "Timeout": "00:00:02" } }""")
+            .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
+
+        var result = await CliRun.InProcessAsync("summary", _server.Url("/story").ToString(), "--config", strict.Path, "--data", Path.Combine(_dir.Path, "data"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Fetch:AllowPrivateAddresses", result.Error);
+        Assert.DoesNotContain(_server.Requests, r => r.PathAndQuery == "/story");
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -18,7 +18,8 @@ public sealed class PipelineFixture : IDisposable
         Articles = new ArticleStore(Database);
         States = new SourceStateStore(Database);
         _http = new HttpClient(HttpFetcher.CreateHandler(Options)) { Timeout = Timeout.InfiniteTimeSpan };
-        Pipeline = new RefreshPipeline(new HttpFetcher(_http, Options), Articles, States, Options, Clock, new Random(7));
+        // Fetch timeouts are real network waits; the fake clock drives only the schedules.
+        Pipeline = new RefreshPipeline(new HttpFetcher(_http, Options, TimeProvider.System), Articles, States, Options, Clock, new Random(7));
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
