@@ -38,4 +38,14 @@ internal static class QueryTree
         AndNode a => MatchingEmpty(a.Children[0], empty),
         _ => node,
     };
+
+    /// <summary>A key equal for queries that mean the same tree ("TikTok  AND ban" and "tiktok ban"), to evaluate them once.</summary>
+    public static string Canonical(QueryNode node) => node switch
+    {
+        TermNode t => $"{(char)('0' + (int)t.Kind)}{(char)('0' + (int)t.Field)}{string.Join(' ', t.Words)}",
+        AndNode a => "&(" + string.Join(",", a.Children.Select(Canonical)) + ")",
+        OrNode o => "|(" + string.Join(",", o.Children.Select(Canonical)) + ")",
+        NotNode n => "!(" + Canonical(n.Child) + ")",
+        _ => "?",
+    };
 }
