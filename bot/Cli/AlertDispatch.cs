@@ -1,8 +1,8 @@
-using NewsBrief.Bot.Cli;
+using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 
-namespace NewsBrief.Bot.Alerts;
+namespace NewsBrief.Bot.Cli;
 
 /// <summary>The alert step of a CLI command: scan for new alerts, send what is due, and report on standard error.</summary>
 public static class AlertDispatch
