@@ -14,7 +14,8 @@ public sealed record DispatchReport(int Sent, int Retrying, IReadOnlyList<Delive
 /// id straight after. A retryable failure waits with a doubling back-off and holds back only the rest of
 /// that destination's queue in this pass; after <see cref="DeliveryOptions.MaxAttempts"/> a delivery is
 /// marked failed and reported. A delivery is claimed (leased) before it is sent, so two processes never send
-/// the same one; a destination in its quiet hours is held until they end.
+/// the same one; a destination in its quiet hours is held until they end; a destination no sender handles
+/// yet (Discord before it is configured) is kept pending, retried every MaxRetryDelay, without using up attempts.
 /// </summary>
 public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliverySender> senders, DeliveryOptions options, TimeProvider time)
 {
@@ -44,6 +45,13 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
                 continue;
             }
             var now = time.GetUtcNow();
+            if (SenderFor(delivery.Destination) is null && Destination.TryParse(delivery.Destination, out var kind, out _))
+            {
+                // Kept, not failed: the sender (Discord) may be configured later; it does not count as an attempt.
+                store.Defer(delivery.Id, now + options.MaxRetryDelay, $"no sender for {kind.Kind} destinations is configured yet");
+                retrying++;
+                continue;
+            }
             if (!store.TryClaim(delivery.Id, now, now + Lease)) continue;
             var result = await SendOneAsync(delivery, cancellationToken);
             switch (result.Outcome)
@@ -78,11 +86,14 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         return retryAfter is { } asked && asked > delay ? asked : delay;
     }
 
+    private IDeliverySender? SenderFor(string destination) =>
+        Destination.TryParse(destination, out var parsed, out _) ? senders.FirstOrDefault(s => s.Handles(parsed)) : null;
+
     private async Task<SendResult> SendOneAsync(Delivery delivery, CancellationToken ct)
     {
         if (!Destination.TryParse(delivery.Destination, out var destination, out var error))
             return new SendResult(SendOutcome.Permanent, Error: error);
-        var sender = senders.FirstOrDefault(s => s.Handles(destination));
+        var sender = SenderFor(delivery.Destination);
         if (sender is null)
             return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet");
         try

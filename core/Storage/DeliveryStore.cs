@@ -64,10 +64,10 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         return cmd.ExecuteNonQuery() == 1;
     }
 
-    /// <summary>Holds a pending delivery until <paramref name="until"/> without counting an attempt (quiet hours).</summary>
-    public void Defer(long id, DateTimeOffset until) => Execute(
-        "UPDATE deliveries SET next_attempt = $until WHERE id = $id AND status = 'pending'",
-        ("$id", id), ("$until", until.ToUnixTimeMilliseconds()));
+    /// <summary>Holds a pending delivery until <paramref name="until"/> without counting an attempt (quiet hours, no sender yet).</summary>
+    public void Defer(long id, DateTimeOffset until, string? reason = null) => Execute(
+        "UPDATE deliveries SET next_attempt = $until, last_error = COALESCE($reason, last_error) WHERE id = $id AND status = 'pending'",
+        ("$id", id), ("$until", until.ToUnixTimeMilliseconds()), ("$reason", (object?)reason ?? DBNull.Value));
 
     public void MarkSent(long id, DateTimeOffset sent, string? messageId) => Execute(
         "UPDATE deliveries SET status = 'sent', sent = $sent, message_id = $message, attempts = attempts + 1, last_error = NULL WHERE id = $id",

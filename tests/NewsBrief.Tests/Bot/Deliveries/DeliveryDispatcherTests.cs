@@ -113,11 +113,17 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     {
         var id = Queue("discord:channel:123456789012345678", "k1");
 
-        var report = await _dispatcher.SendDueAsync(CancellationToken.None);
+        var reports = new List<DispatchReport>();
+        for (var i = 0; i < 10; i++)
+        {
+            reports.Add(await _dispatcher.SendDueAsync(CancellationToken.None));
+            _clock.Advance(TimeSpan.FromHours(1));
+        }
 
-        Assert.Equal(1, report.Retrying);
+        Assert.All(reports, r => Assert.Equal((0, 1), (r.Sent, r.Retrying)));
+        Assert.Empty(reports.SelectMany(r => r.FailedNow));
         var stored = _store.Get(id)!;
-        Assert.Equal(DeliveryStatus.Pending, stored.Status);
+        Assert.Equal((DeliveryStatus.Pending, 0), (stored.Status, stored.Attempts));
         Assert.Contains("no sender for DiscordChannel", stored.LastError);
     }
 
