@@ -30,6 +30,11 @@ public static class CliApp
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(SummaryCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.Create(context));
+        root.Subcommands.Add(SubscribeCommand.CreateUnsubscribe(context));
+        root.Subcommands.Add(SubscriptionsCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
+        root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Domain;
 using NewsBrief.Bot.Rendering;
@@ -7,24 +8,38 @@ using NewsBrief.Scrapers.Refresh;
 
 namespace NewsBrief.Bot.Cli;
 
-/// <summary><c>newsbrief poll [--source ID] [--format text|json]</c>: one poll of every (or one) source, a table of results.</summary>
+/// <summary>
+/// <c>newsbrief poll [--source ID] [--format text|json] [--report FILE]</c>: one poll of every (or one) source, a table of
+/// results, then the alerts the new articles trigger, delivered before it exits (JSON lines on standard output with --format json).
+/// </summary>
 public static class PollCommand
 {
     public static Command Create(CommandContext context)
     {
         var source = new Option<string?>("--source") { Description = "Poll only the source with this id" };
         var format = FormatOption.Create("text", "json");
-        var command = new Command("poll", "Poll every source (or one) once and store new articles") { source, format };
+        var report = new Option<string?>("--report") { Description = "With --format json: write the per-source report (a JSON array) to this file, or '-' for standard error" };
+        var command = new Command("poll", "Poll every source (or one) once, store new articles, and deliver the alerts they trigger") { source, format, report };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
             var sources = Select(services.Sources.Current, result.GetValue(source));
             var reports = await PollAsync(context, services, sources, ct);
-            if (result.GetValue(format) == "json") await context.Out.WriteLineAsync(JsonSerializer.Serialize(reports, JsonOutput.Options));
-            else await context.Out.WriteAsync(PollTable.Render(reports));
+            var json = result.GetValue(format) == "json";
+            // With JSON, standard output carries only the alert lines; the per-source table goes to standard error.
+            if (!json) await context.Out.WriteAsync(PollTable.Render(reports));
+            else await context.Error.WriteAsync(PollTable.Render(reports));
+            if (json && result.GetValue(report) is { } file) await WriteReportAsync(context, file, JsonSerializer.Serialize(reports, JsonOutput.Options));
+            await AlertDispatch.RunAsync(context, services, json, ct);
             // Done when any source answered; failed only when every source failed.
             return reports.Count > 0 && reports.All(r => r.Failed) ? ExitCodes.Failed : ExitCodes.Done;
         }));
         return command;
+    }
+
+    private static async Task WriteReportAsync(CommandContext context, string file, string json)
+    {
+        if (file == "-") await context.Error.WriteLineAsync(json);
+        else await File.WriteAllTextAsync(file, json);
     }
 
     public static IReadOnlyList<Source> Select(IReadOnlyList<Source> sources, string? id)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Discord;
@@ -11,14 +12,15 @@ using NewsBrief.Core.Configuration;
 namespace NewsBrief.Bot.Cli;
 
 /// <summary>
-/// <c>newsbrief run</c> (also no command): the service. Polls on schedule, posts the daily brief, and
-/// answers chat commands on Discord when <c>Discord:Token</c> is set, else on the console.
+/// <c>newsbrief run</c> (also no command): the service. Polls on schedule, sends alerts and scheduled
+/// briefs (the daily console brief by default), and answers chat commands on Discord when
+/// <c>Discord:Token</c> is set, else on the console.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(CommandContext context)
     {
-        var command = new Command("run", "Run the service: poll sources on schedule, post the daily brief, answer chat commands");
+        var command = new Command("run", "Run the service: poll sources on schedule, send alerts and scheduled briefs, answer chat commands");
         command.SetAction((result, ct) => ExecuteAsync(context, result, ct));
         return command;
     }
@@ -31,14 +33,15 @@ public static class RunCommand
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             builder.Services.AddSingleton(services);
-            builder.Services.AddSingleton(context.Out);
+            builder.Services.AddSingleton(alerting);
+            builder.Services.AddSingleton(services.Time);
             builder.Services.AddSingleton(handler);
             builder.Services.AddHostedService<PollingService>();
-            builder.Services.AddHostedService<DailyBriefService>();
+            builder.Services.AddHostedService<AlertDeliveryService>();
             if (discord is not null)
             {
-                builder.Services.AddSingleton(services.Time);
                 builder.Services.AddDiscordBot(services.Config.Root, _ => handler.HandleAsync, _ => handler.Autocomplete);
             }
             else

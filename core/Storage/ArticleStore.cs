@@ -84,6 +84,34 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return list;
     }
 
+    /// <summary>The stored articles among the ids, in id order (one query; missing ids are left out).</summary>
+    public IReadOnlyList<Article> GetMany(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id";
+        cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Article>();
+        while (reader.Read()) list.Add(Read(reader));
+        return list;
+    }
+
+    /// <summary>Articles stored after the one with id <paramref name="afterId"/>, in the order they were stored.</summary>
+    public IReadOnlyList<Article> After(long afterId, int limit)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id > $after ORDER BY id LIMIT $limit";
+        cmd.Parameters.AddWithValue("$after", afterId);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Article>();
+        while (reader.Read()) list.Add(Read(reader));
+        return list;
+    }
+
     public long Count()
     {
         using var connection = database.Connect();

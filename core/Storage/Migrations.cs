@@ -59,6 +59,62 @@ internal static class Migrations
             PRIMARY KEY (brief_id, article_id)
         );
         """,
+        """
+        CREATE TABLE subscriptions (
+            id            INTEGER PRIMARY KEY,
+            owner         TEXT NOT NULL,
+            name          TEXT,
+            query         TEXT NOT NULL,
+            destination   TEXT NOT NULL,
+            mode          TEXT NOT NULL,
+            created       INTEGER NOT NULL,
+            start_after   INTEGER NOT NULL,
+            daily_cap     INTEGER NOT NULL,
+            last_digest   INTEGER
+        );
+        CREATE TABLE alert_state (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            watermark  INTEGER NOT NULL
+        );
+        CREATE TABLE alerted (
+            subscription_id  INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            canonical_url    TEXT NOT NULL,
+            article_id       INTEGER NOT NULL,
+            created          INTEGER NOT NULL,
+            delivery_id      INTEGER,
+            PRIMARY KEY (subscription_id, canonical_url)
+        );
+        CREATE INDEX alerted_waiting ON alerted(subscription_id) WHERE delivery_id IS NULL;
+        CREATE TABLE deliveries (
+            id               INTEGER PRIMARY KEY,
+            destination      TEXT NOT NULL,
+            kind             TEXT NOT NULL,
+            idempotency_key  TEXT NOT NULL UNIQUE,
+            subscription_id  INTEGER,
+            payload          TEXT NOT NULL,
+            text             TEXT NOT NULL,
+            created          INTEGER NOT NULL,
+            status           TEXT NOT NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt     INTEGER NOT NULL,
+            last_error       TEXT,
+            sent             INTEGER,
+            message_id       TEXT
+        );
+        CREATE INDEX deliveries_pending ON deliveries(next_attempt) WHERE status = 'pending';
+        CREATE INDEX deliveries_subscription ON deliveries(subscription_id, created);
+        CREATE TABLE schedules (
+            id               INTEGER PRIMARY KEY,
+            destination      TEXT NOT NULL UNIQUE,
+            cron             TEXT NOT NULL,
+            time_zone        TEXT NOT NULL,
+            topics           TEXT NOT NULL,
+            quiet_hours      TEXT,
+            origin           TEXT NOT NULL,
+            created          INTEGER NOT NULL,
+            last_occurrence  INTEGER
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

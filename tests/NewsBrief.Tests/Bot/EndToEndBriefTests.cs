@@ -85,12 +85,16 @@ public sealed class EndToEndBriefTests : IAsyncLifetime
     [SharedDataFact]
     public async Task Poll_OfUnchangedFeeds_SendsConditionalRequestsAndStoresNoDuplicates()
     {
-        var first = await CliRun.ProcessAsync(null, "poll", "--config", _config.Path, "--data", Data, "--format", "json");
-        var second = await CliRun.ProcessAsync(null, "poll", "--config", _config.Path, "--data", Data, "--format", "json");
+        // With --format json, standard output carries only alert lines (none here: no subscriptions); the per-source report goes to --report.
+        var firstFile = Path.Combine(_dir.Path, "poll-1.json");
+        var secondFile = Path.Combine(_dir.Path, "poll-2.json");
+        var first = await CliRun.ProcessAsync(null, "poll", "--config", _config.Path, "--data", Data, "--format", "json", "--report", firstFile);
+        var second = await CliRun.ProcessAsync(null, "poll", "--config", _config.Path, "--data", Data, "--format", "json", "--report", secondFile);
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        var firstReports = JsonDocument.Parse(first.Out).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("sourceId").GetString()!);
-        var secondReports = JsonDocument.Parse(second.Out).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("sourceId").GetString()!);
+        Assert.Equal(("", ""), (first.Out, second.Out));
+        var firstReports = JsonDocument.Parse(File.ReadAllText(firstFile)).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("sourceId").GetString()!);
+        var secondReports = JsonDocument.Parse(File.ReadAllText(secondFile)).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("sourceId").GetString()!);
         Assert.True(firstReports["rss20nytimes"].GetProperty("inserted").GetInt32() > 0);
         foreach (var id in Feeds.Select(f => Path.GetFileNameWithoutExtension(f).ToLowerInvariant()))
         {

@@ -1,0 +1,28 @@
+namespace NewsBrief.Bot.Alerts;
+
+/// <summary>One article of an alert, as the JSON line shows it.</summary>
+public sealed record AlertArticle(long Id, string Title, string Url, string Source, DateTimeOffset Published);
+
+/// <summary>
+/// One alert: the new articles of one story that matched one subscription. Its JSON form is the line
+/// <c>poll --format json</c> prints: <c>{"subscription","name","query","story","update","matched","articles":[...]}</c>;
+/// <c>update</c> is true when the subscription was alerted to the story before and these are its new articles.
+/// </summary>
+public sealed record AlertDocument(long Subscription, string Name, string Query, string Story, bool Update, IReadOnlyList<string> Matched, IReadOnlyList<AlertArticle> Articles)
+{
+    /// <summary>The message as a person reads it (console and chat).</summary>
+    public string ToText()
+    {
+        var lines = new List<string>
+        {
+            $"Alert #{Subscription} \"{Name}\": {(Update ? "update: " : "")}{Story}",
+            $"  matched: {string.Join(", ", Matched)}; {Articles.Count} article(s) from {Articles.Select(a => a.Source).Distinct().Count()} outlet(s)",
+        };
+        foreach (var a in Articles)
+        {
+            lines.Add($"  - {a.Title} ({a.Source}, {a.Published:yyyy-MM-dd HH:mm} UTC)");
+            lines.Add($"    {a.Url}");
+        }
+        return string.Join('\n', lines);
+    }
+}

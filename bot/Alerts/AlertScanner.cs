@@ -1,0 +1,115 @@
+using NewsBrief.Bot.Hosting;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
+using NewsBrief.Core.Storage;
+
+namespace NewsBrief.Bot.Alerts;
+
+/// <summary>What one scan queued.</summary>
+public sealed record AlertScanReport(int ArticlesScanned, int Alerts, int HeldForDigest, int Digests);
+
+/// <summary>
+/// The alert orchestrator. Reads the articles stored since the watermark, matches them against every
+/// subscription, groups each subscription's matches into stories, and commits the alerts, their outbox
+/// rows and the new watermark in one transaction (per batch). Instant alerts beyond a subscription's
+/// daily cap, and every match of a digest subscription, wait for its next digest, which is queued the
+/// same way when due. Sending is the dispatcher's job.
+/// </summary>
+public sealed class AlertScanner(
+    ArticleStore articles, SubscriptionStore subscriptions, AlertStore alerts, AlertComposer composer,
+    AlertOptions options, TimeZoneInfo zone, TimeProvider time)
+{
+    /// <summary>How far back an alerted story is remembered, so its later articles come as an update of it.</summary>
+    public static readonly TimeSpan StoryMemory = TimeSpan.FromDays(3);
+
+    private readonly SubscriptionMatcher _matcher = new();
+
+    public SubscriptionMatcher Matcher => _matcher;
+
+    public AlertScanReport Scan()
+    {
+        int scanned = 0, queued = 0, held = 0;
+        while (true)
+        {
+            var watermark = alerts.Watermark();
+            var batch = articles.After(watermark, options.ScanBatch);
+            if (batch.Count == 0) break;
+            var subs = subscriptions.List();
+            _matcher.Sync(subs);
+            var planned = Plan(subs, batch, time.GetUtcNow());
+            // Another process scanned meanwhile: read again from its watermark.
+            if (!alerts.Commit(watermark, batch[^1].Id, planned, [], time.GetUtcNow())) continue;
+            scanned += batch.Count;
+            queued += planned.Count(p => p.Delivery is not null);
+            held += planned.Count(p => p.Delivery is null);
+        }
+        return new AlertScanReport(scanned, queued, held, QueueDueDigests());
+    }
+
+    private List<PlannedAlert> Plan(IReadOnlyList<Subscription> subs, IReadOnlyList<Article> batch, DateTimeOffset now)
+    {
+        var matched = new Dictionary<long, List<Article>>();
+        var terms = new Dictionary<long, DocumentTerms>();
+        foreach (var article in batch)
+        {
+            var doc = terms[article.Id] = composer.Terms(article);
+            foreach (var id in _matcher.Match(doc))
+            {
+                if (!matched.TryGetValue(id, out var list)) matched[id] = list = [];
+                list.Add(article);
+            }
+        }
+        var planned = new List<PlannedAlert>();
+        foreach (var sub in subs)
+        {
+            if (!matched.TryGetValue(sub.Id, out var hits)) continue;
+            // A subscription never alerts what was stored before it, nor an article it has alerted (a re-added source).
+            var done = alerts.Alerted(sub.Id, hits.Select(a => a.CanonicalUrl));
+            var fresh = hits.Where(a => a.Id > sub.StartAfter && !done.Contains(a.CanonicalUrl)).ToList();
+            if (fresh.Count == 0) continue;
+            var sent = alerts.AlertsSince(sub.Id, now - TimeSpan.FromDays(1));
+            var earlier = articles.GetMany(alerts.AlertedSince(sub.Id, now - StoryMemory).ToList());
+            foreach (var story in composer.Stories(fresh, earlier))
+            {
+                if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
+                {
+                    planned.Add(new PlannedAlert(sub.Id, story.Articles, null));
+                    continue;
+                }
+                var doc = composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
+                planned.Add(new PlannedAlert(sub.Id, story.Articles, AlertComposer.InstantDelivery(sub, doc, now)));
+                sent++;
+            }
+        }
+        return planned;
+    }
+
+    /// <summary>Queues the digest of every subscription whose digest time has passed and that has articles waiting.</summary>
+    private int QueueDueDigests()
+    {
+        var now = time.GetUtcNow();
+        var count = 0;
+        var subs = subscriptions.List();
+        _matcher.Sync(subs);
+        foreach (var sub in subs)
+        {
+            var held = alerts.WaitingForDigest(sub.Id);
+            if (held.Count == 0) continue;
+            // The digest time after the first article began to wait (and after the last digest).
+            var from = held.Min(h => h.Since);
+            if (sub.LastDigest is { } last && last > from) from = last;
+            var due = DailySchedule.Next(from, options.DigestTime, zone);
+            if (due > now) continue;
+            // After downtime, one digest for the latest missed time, not one per missed day.
+            for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
+            var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
+            var docs = composer.Stories(waiting, [])
+                .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
+                .ToList();
+            var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
+            var watermark = alerts.Watermark();
+            if (alerts.Commit(watermark, watermark, [], [digest], now)) count++;
+        }
+        return count;
+    }
+}

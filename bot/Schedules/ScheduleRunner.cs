@@ -1,0 +1,91 @@
+using System.Text.Json;
+using NewsBrief.Bot.Briefing;
+using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
+
+namespace NewsBrief.Bot.Schedules;
+
+/// <summary>What one check of the schedules did, per schedule: the occurrence briefed or skipped.</summary>
+public sealed record ScheduleRun(BriefSchedule Schedule, DateTimeOffset? Occurrence, bool Skipped, string? Error = null);
+
+/// <summary>
+/// Queues scheduled briefs: for each schedule with an occurrence due (within the catch-up window), composes
+/// the brief and writes its outbox row together with the occurrence, so each occurrence is briefed at most
+/// once, across restarts. Sending is the dispatcher's job.
+/// </summary>
+public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs, BriefOptions briefOptions, ScheduleOptions options, TimeProvider time)
+{
+    public const string ConfigOrigin = "config";
+
+    /// <summary>The console schedule of <c>Brief:DailyTime</c> in <c>Brief:TimeZone</c>, unless a user set one for the console.</summary>
+    public BriefSchedule EnsureDefault()
+    {
+        var parts = briefOptions.DailyTime.Split(':');
+        return schedules.Set(new BriefSchedule
+        {
+            Destination = "console",
+            Cron = $"{int.Parse(parts[1])} {int.Parse(parts[0])} * * *",
+            TimeZone = briefOptions.TimeZone,
+            Origin = ConfigOrigin,
+            Created = time.GetUtcNow(),
+        });
+    }
+
+    public async Task<IReadOnlyList<ScheduleRun>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<ScheduleRun>();
+        foreach (var schedule in schedules.List())
+        {
+            try
+            {
+                if (await RunOneAsync(schedule, cancellationToken) is { } run) runs.Add(run);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken schedule never holds up the others.
+                runs.Add(new ScheduleRun(schedule, null, Skipped: false, Error: $"{e.GetType().Name}: {e.Message}"));
+            }
+        }
+        return runs;
+    }
+
+    private async Task<ScheduleRun?> RunOneAsync(BriefSchedule schedule, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var decision = ScheduleCalendar.Decide(schedule.Cron, zone, schedule.LastOccurrence ?? schedule.Created, now, options.CatchUpWindow);
+        if (decision.Skip is { } missed)
+            return schedules.QueueOccurrence(schedule.Id, missed, null) ? new ScheduleRun(schedule, missed, Skipped: true) : null;
+        if (decision.Run is not { } due) return null;
+        var delivery = await ComposeAsync(schedule, due, now, cancellationToken);
+        return schedules.QueueOccurrence(schedule.Id, due, delivery) ? new ScheduleRun(schedule, due, Skipped: false) : null;
+    }
+
+    private async Task<Delivery> ComposeAsync(BriefSchedule schedule, DateTimeOffset due, DateTimeOffset now, CancellationToken ct)
+    {
+        // The window reaches back to the previous brief (a Monday brief covers the weekend), at least the default window, at most a week.
+        var since = now - (schedule.LastOccurrence ?? now - briefOptions.DefaultWindow);
+        var window = since < briefOptions.DefaultWindow ? briefOptions.DefaultWindow : since > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : since;
+        var scopes = schedule.Topics.Count == 0 ? [BriefScope.All] : schedule.Topics.Select(t => new BriefScope(Topic: t)).ToList();
+        var texts = new List<string>();
+        var documents = new List<JsonElement>();
+        foreach (var scope in scopes)
+        {
+            var brief = await briefs.CreateAsync(window, scope, newOnly: false, ct);
+            texts.Add(BriefTextRenderer.Render(brief, briefs.SourceName));
+            using var doc = JsonDocument.Parse(BriefJsonRenderer.Render(brief, briefs.SourceName, indented: false));
+            documents.Add(doc.RootElement.Clone());
+        }
+        return new Delivery
+        {
+            Destination = schedule.Destination,
+            Kind = "brief",
+            IdempotencyKey = $"brief:{schedule.Id}:{due.ToUnixTimeMilliseconds()}",
+            Payload = documents.Count == 1 ? documents[0].GetRawText() : JsonSerializer.Serialize(documents),
+            Text = string.Join("\n\n", texts),
+            Created = now,
+        };
+    }
+}

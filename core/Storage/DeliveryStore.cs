@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Core.Storage;
+
+/// <summary>
+/// The outbox. Rows are added in the transaction that caused them (<see cref="Insert"/>), then the
+/// sender takes the due ones, sends them, and records the outcome; an idempotency key is never queued twice.
+/// </summary>
+public sealed class DeliveryStore(NewsBriefDatabase database)
+{
+    private const string Columns = "id, destination, kind, idempotency_key, subscription_id, payload, text, created, status, attempts, next_attempt, last_error, sent, message_id";
+
+    /// <summary>Queues one delivery on its own; null when its idempotency key is queued already.</summary>
+    public long? Add(Delivery delivery)
+    {
+        using var connection = database.Connect();
+        return Insert(connection, null, delivery);
+    }
+
+    public Delivery? Get(long id)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return ReadAll(cmd).FirstOrDefault();
+    }
+
+    /// <summary>Pending deliveries due at <paramref name="now"/>, oldest first.</summary>
+    public IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit = 500)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE status = 'pending' AND next_attempt <= $now ORDER BY id LIMIT $limit";
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$limit", limit);
+        return ReadAll(cmd);
+    }
+
+    /// <summary>Deliveries in one status (all when null), newest first.</summary>
+    public IReadOnlyList<Delivery> List(DeliveryStatus? status = null, int limit = 1000)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE $status IS NULL OR status = $status ORDER BY id DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$status", status is { } s ? s.ToString().ToLowerInvariant() : DBNull.Value);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        return ReadAll(cmd);
+    }
+
+    /// <summary>
+    /// Takes a due delivery for sending by moving its next attempt to <paramref name="leaseUntil"/>; false when it is
+    /// no longer due (another process took it or it was sent). A sender that dies holding it leaves it to be sent after the lease.
+    /// </summary>
+    public bool TryClaim(long id, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE deliveries SET next_attempt = $until WHERE id = $id AND status = 'pending' AND next_attempt <= $now";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
+        return cmd.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Holds a pending delivery until <paramref name="until"/> without counting an attempt (quiet hours, no sender yet).</summary>
+    public void Defer(long id, DateTimeOffset until, string? reason = null) => Execute(
+        "UPDATE deliveries SET next_attempt = $until, last_error = COALESCE($reason, last_error) WHERE id = $id AND status = 'pending'",
+        ("$id", id), ("$until", until.ToUnixTimeMilliseconds()), ("$reason", (object?)reason ?? DBNull.Value));
+
+    public void MarkSent(long id, DateTimeOffset sent, string? messageId) => Execute(
+        "UPDATE deliveries SET status = 'sent', sent = $sent, message_id = $message, attempts = attempts + 1, last_error = NULL WHERE id = $id",
+        ("$id", id), ("$sent", sent.ToUnixTimeMilliseconds()), ("$message", (object?)messageId ?? DBNull.Value));
+
+    /// <summary>Leaves the delivery pending, to be tried again at <paramref name="next"/>.</summary>
+    public void MarkRetry(long id, DateTimeOffset next, string error) => Execute(
+        "UPDATE deliveries SET attempts = attempts + 1, next_attempt = $next, last_error = $error WHERE id = $id",
+        ("$id", id), ("$next", next.ToUnixTimeMilliseconds()), ("$error", error));
+
+    /// <summary>Gives up on the delivery; it stays visible with its error.</summary>
+    public void MarkFailed(long id, string error) => Execute(
+        "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id",
+        ("$id", id), ("$error", error));
+
+    /// <summary>Inserts inside a caller's transaction; null when the idempotency key exists.</summary>
+    internal static long? Insert(SqliteConnection connection, SqliteTransaction? tx, Delivery d)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO deliveries (destination, kind, idempotency_key, subscription_id, payload, text, created, status, next_attempt)
+            VALUES ($destination, $kind, $key, $subscription, $payload, $text, $created, 'pending', $created)
+            ON CONFLICT(idempotency_key) DO NOTHING RETURNING id
+            """;
+        cmd.Parameters.AddWithValue("$destination", d.Destination);
+        cmd.Parameters.AddWithValue("$kind", d.Kind);
+        cmd.Parameters.AddWithValue("$key", d.IdempotencyKey);
+        cmd.Parameters.AddWithValue("$subscription", (object?)d.SubscriptionId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$payload", d.Payload);
+        cmd.Parameters.AddWithValue("$text", d.Text);
+        cmd.Parameters.AddWithValue("$created", d.Created.ToUnixTimeMilliseconds());
+        return cmd.ExecuteScalar() is long id ? id : null;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static List<Delivery> ReadAll(SqliteCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        var list = new List<Delivery>();
+        while (r.Read())
+        {
+            list.Add(new Delivery
+            {
+                Id = r.GetInt64(0),
+                Destination = r.GetString(1),
+                Kind = r.GetString(2),
+                IdempotencyKey = r.GetString(3),
+                SubscriptionId = r.IsDBNull(4) ? null : r.GetInt64(4),
+                Payload = r.GetString(5),
+                Text = r.GetString(6),
+                Created = DbTime.FromDb(r.GetValue(7))!.Value,
+                Status = Enum.Parse<DeliveryStatus>(r.GetString(8), ignoreCase: true),
+                Attempts = r.GetInt32(9),
+                NextAttempt = DbTime.FromDb(r.GetValue(10))!.Value,
+                LastError = r.IsDBNull(11) ? null : r.GetString(11),
+                Sent = DbTime.FromDb(r.GetValue(12)),
+                MessageId = r.IsDBNull(13) ? null : r.GetString(13),
+            });
+        }
+        return list;
+    }
+}
