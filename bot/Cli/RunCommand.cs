@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Configuration;
@@ -33,7 +34,10 @@ public static class RunCommand
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
+            // The Discord sender reaches the bot's REST client once the host has built it.
+            DiscordRestClient? discordRest = null;
+            IDeliverySender[] senders = discord is null ? [] : [new DiscordChannelSender(() => discordRest)];
+            using var alerting = new AlertServices(services, context.Out, jsonConsole: false, senders);
             builder.Services.AddSingleton(services);
             builder.Services.AddSingleton(alerting);
             builder.Services.AddSingleton(services.Time);
@@ -50,6 +54,7 @@ public static class RunCommand
                 builder.Services.AddHostedService<ConsoleChatService>();
             }
             using var host = builder.Build();
+            if (discord is not null) discordRest = host.Services.GetRequiredService<DiscordBot>().Rest;
             await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
                 + (discord is null ? "type /help for commands; " : "answering on Discord; ") + "Ctrl+C stops");
             await host.RunAsync(ct);

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using NewsBrief.Bot.Chat;
+using NewsBrief.Bot.Discord;
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Bot.Deliveries;
+
+/// <summary>
+/// Posts a delivery to a Discord channel through the bot's REST client. Each message carries a nonce
+/// made from the outbox key (with <c>enforce_nonce</c>), so a resend after a crash or a 429 does not
+/// post twice. 4xx (but 429) is permanent; 5xx, 429 and network failures are retried.
+/// </summary>
+public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliverySender
+{
+    public bool Handles(Destination destination) => destination.Kind == DestinationKind.DiscordChannel;
+
+    public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
+    {
+        if (rest() is not { } client) return new SendResult(SendOutcome.Retryable, Error: "Discord is not connected yet");
+        var messages = DiscordReplyRenderer.Render(ChatReply.Plain(delivery.Text), ephemeral: false);
+        string? first = null;
+        try
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var id = await client.CreateMessageAsync(destination.Target, messages[i], Nonce(delivery.IdempotencyKey, i), cancellationToken);
+                first ??= id;
+            }
+            return SendResult.Ok(first);
+        }
+        catch (DiscordApiException e)
+        {
+            var status = (int)e.Status;
+            var permanent = status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests;
+            return new SendResult(permanent ? SendOutcome.Permanent : SendOutcome.Retryable, Error: e.Message, RetryAfter: e.RetryAfter);
+        }
+        catch (HttpRequestException e)
+        {
+            return new SendResult(SendOutcome.Retryable, Error: e.Message);
+        }
+    }
+
+    /// <summary>Discord nonces are at most 25 characters: a hash of the outbox key and the part number.</summary>
+    public static string Nonce(string idempotencyKey, int part) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{idempotencyKey}#{part}")))[..25];
+}
