@@ -8,13 +8,18 @@ public sealed class ClusteringBenchmark : IBenchmark
 {
     public string Name => "clustering";
 
-    public string Description => "story clustering: pairwise/B-cubed P/R/F1 on AllSides, thresholds, incremental, articles/s";
+    public string Description => "story clustering: pairwise/B-cubed P/R/F1 on AllSides, thresholds, incremental, articles/s [--sweep]";
 
     public Task<int> RunAsync(string[] args)
     {
         var root = DataFolder.Require();
         var dated = ClusteringAllSides.Load(root, sameDay: false);
         var sameDay = ClusteringAllSides.Load(root, sameDay: true);
+        if (args.Contains("--sweep"))
+        {
+            ClusteringSweep.Run(dated, sameDay);
+            return Task.FromResult(0);
+        }
         var defaults = new StoryClusterer();
         Console.WriteLine($"AllSides: {dated.Items.Count} articles in {dated.Gold.Distinct().Count()} stories; " +
                           $"defaults: threshold {defaults.Threshold}, window {defaults.Window.TotalDays} d, lead {defaults.LeadWords} words, " +
