@@ -72,37 +72,49 @@ public sealed class StoryClusterer
 
     private IEnumerable<(int, int, double)> Edges(IReadOnlyList<ClusterItem> items, IReadOnlyList<SparseVector> vectors)
     {
-        // Inverted index: only pairs that share a term can have a non-zero cosine.
-        var postings = new Dictionary<int, List<(int Doc, double Weight)>>();
-        for (var d = 0; d < vectors.Count; d++)
-            for (var t = 0; t < vectors[d].Terms.Length; t++)
-            {
-                if (!postings.TryGetValue(vectors[d].Terms[t], out var list)) postings[vectors[d].Terms[t]] = list = [];
-                list.Add((d, vectors[d].Weights[t]));
-            }
-        var scores = new double[vectors.Count];
-        var touched = new List<int>();
-        for (var i = 0; i < vectors.Count; i++)
+        // Inverted index over time-ordered positions: only pairs that share a term can have a non-zero cosine, and a
+        // posting list can be left as soon as it passes the window, so the work grows with the window, not the archive.
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Time).ThenBy(i => i).ToArray();
+        var postings = new Dictionary<int, List<(int Position, double Weight)>>();
+        for (var p = 0; p < order.Length; p++)
         {
-            for (var t = 0; t < vectors[i].Terms.Length; t++)
-                foreach (var (doc, weight) in postings[vectors[i].Terms[t]])
+            var vector = vectors[order[p]];
+            for (var t = 0; t < vector.Terms.Length; t++)
+            {
+                if (!postings.TryGetValue(vector.Terms[t], out var list)) postings[vector.Terms[t]] = list = [];
+                list.Add((p, vector.Weights[t]));
+            }
+        }
+        var next = postings.ToDictionary(e => e.Key, _ => 0);
+        var scores = new double[order.Length];
+        var touched = new List<int>();
+        for (var p = 0; p < order.Length; p++)
+        {
+            var vector = vectors[order[p]];
+            var latest = items[order[p]].Time + Window;
+            for (var t = 0; t < vector.Terms.Length; t++)
+            {
+                var list = postings[vector.Terms[t]];
+                var from = ++next[vector.Terms[t]];
+                for (var k = from; k < list.Count && items[order[list[k].Position]].Time <= latest; k++)
                 {
-                    if (doc <= i) continue;
-                    if (scores[doc] == 0) touched.Add(doc);
-                    scores[doc] += vectors[i].Weights[t] * weight;
+                    var q = list[k].Position;
+                    if (scores[q] == 0) touched.Add(q);
+                    scores[q] += vector.Weights[t] * list[k].Weight;
                 }
+            }
             touched.Sort();
-            foreach (var j in touched)
+            foreach (var q in touched)
             {
                 // Tiny similarities only add noise and memory; they would count as 0 in an average anyway.
-                if (scores[j] >= MinimumEdge && Within(items[i], items[j])) yield return (i, j, scores[j]);
-                scores[j] = 0;
+                if (scores[q] >= MinimumEdge) yield return order[p] < order[q] ? (order[p], order[q], scores[q]) : (order[q], order[p], scores[q]);
+                scores[q] = 0;
             }
             touched.Clear();
         }
     }
 
-    private const double MinimumEdge = 0.02;
+    private const double MinimumEdge = 0.05;
 
     private bool Within(ClusterItem a, ClusterItem b) => (a.Time - b.Time).Duration() <= Window;
 
