@@ -104,6 +104,13 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Assign_WhenTwoStoriesMatchEqually_ChoosesTheLowerStoryId()
+    {
+        var recent = new[] { new StoryCandidate(9, [TikTokBbc, TikTokReuters]), new StoryCandidate(4, [TikTokBbc, TikTokReuters]) };
+        Assert.Equal(4, new StoryClusterer().Assign(TikTokGuardian, recent).StoryId);
+    }
+
+    [Fact]
     public void Assign_WithNoCandidates_StartsANewStory() => Assert.True(new StoryClusterer().Assign(Quake, []).IsNew);
 
     [Theory]
