@@ -1,40 +1,131 @@
-using System.Text.RegularExpressions;
-
 namespace NewsBrief.Scrapers.Dedup;
 
-/// <summary>An article as the clusterer sees it.</summary>
-public sealed record ClusterItem(string Title, string Text, DateTimeOffset Time, string SourceId);
-
 /// <summary>
-/// Groups articles about the same event into stories. Pure. Placeholder: single-link grouping on
-/// title word overlap (Jaccard of content words) within a time window.
+/// Groups articles about the same event from different outlets into stories: tf-idf over title and lead,
+/// cosine similarity, pairs only within <see cref="Window"/>, average-link agglomerative clustering cut at
+/// <see cref="Threshold"/>. Pure and deterministic.
 /// </summary>
-public sealed partial class StoryClusterer
+public sealed class StoryClusterer
 {
+    /// <summary>Articles further apart in time than this are never linked directly. Default 3 days.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromDays(3);
-    public double Threshold { get; init; } = 0.5;
 
-    /// <summary>Returns the groups as lists of indexes into <paramref name="items"/>; every index appears once.</summary>
+    /// <summary>
+    /// Mean cosine similarity two groups need to merge (0-1). Default 0.3: on the AllSides stories 0.15-0.2 scores
+    /// best when time separates stories, 0.3-0.35 when a day's stories all overlap; 0.3 favours not merging distinct events.
+    /// </summary>
+    public double Threshold { get; init; } = 0.3;
+
+    /// <summary>How many words of the text, after the title, describe the article. Default 100.</summary>
+    public int LeadWords { get; init; } = 100;
+
+    /// <summary>How much a title word counts against a lead word. Default 3.</summary>
+    public double TitleWeight { get; init; } = 3.0;
+
+    /// <summary>Multiplier for named-entity-ish tokens: names, acronyms, numbers. Default 1.5.</summary>
+    public double EntityBoost { get; init; } = 1.5;
+
+    /// <summary>Returns the stories as lists of indexes into <paramref name="items"/>; every index appears once, in ascending order.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<ClusterItem> items)
     {
-        var words = items.Select(i => Words(i.Title)).ToList();
-        var parent = Enumerable.Range(0, items.Count).ToArray();
-        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
-        for (var a = 0; a < items.Count; a++)
-            for (var b = a + 1; b < items.Count; b++)
-            {
-                if ((items[a].Time - items[b].Time).Duration() > Window) continue;
-                if (Jaccard(words[a], words[b]) >= Threshold) parent[Find(a)] = Find(b);
-            }
-        return Enumerable.Range(0, items.Count).GroupBy(Find).Select(g => (IReadOnlyList<int>)g.ToList()).ToList();
+        ArgumentNullException.ThrowIfNull(items);
+        Validate();
+        var vectors = Vectoriser().Vectorise(items);
+        return AverageLinkClustering.Cluster(items.Count, Edges(items, vectors), Threshold);
     }
 
-    private static HashSet<string> Words(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length > 3).ToHashSet();
+    /// <summary>
+    /// Decides whether <paramref name="newItem"/> joins one of the <paramref name="recent"/> stories: the one with the
+    /// highest mean similarity to its articles (those outside the window count as 0), if that reaches
+    /// <see cref="Threshold"/>; ties go to the lower story id. The idf comes from the new item and the candidates' articles.
+    /// </summary>
+    public StoryAssignment Assign(ClusterItem newItem, IReadOnlyList<StoryCandidate> recent)
+    {
+        ArgumentNullException.ThrowIfNull(newItem);
+        ArgumentNullException.ThrowIfNull(recent);
+        Validate();
+        var items = new List<ClusterItem> { newItem };
+        foreach (var candidate in recent) items.AddRange(candidate.Items);
+        var vectors = Vectoriser().Vectorise(items);
+        var offset = 1;
+        long? best = null;
+        var bestScore = 0.0;
+        foreach (var candidate in recent)
+        {
+            var sum = 0.0;
+            for (var k = 0; k < candidate.Items.Count; k++)
+                if (Within(newItem, candidate.Items[k])) sum += vectors[0].Dot(vectors[offset + k]);
+            var score = candidate.Items.Count == 0 ? 0 : sum / candidate.Items.Count;
+            offset += candidate.Items.Count;
+            if (score > bestScore || (score == bestScore && best is { } b && candidate.StoryId < b && score > 0))
+                (best, bestScore) = (candidate.StoryId, score);
+        }
+        return best is { } id && bestScore >= Threshold ? new StoryAssignment(id, bestScore) : StoryAssignment.NewStory(bestScore);
+    }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
-        a.Count == 0 || b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+    /// <summary>Cosine similarity of two articles as this clusterer sees them (idf from the pair alone, so use for diagnostics).</summary>
+    public double Similarity(ClusterItem a, ClusterItem b)
+    {
+        var vectors = Vectoriser().Vectorise([a, b]);
+        return vectors[0].Dot(vectors[1]);
+    }
 
-    [GeneratedRegex(@"\w+")]
-    private static partial Regex WordPattern();
+    private IEnumerable<(int, int, double)> Edges(IReadOnlyList<ClusterItem> items, IReadOnlyList<SparseVector> vectors)
+    {
+        // Inverted index over time-ordered positions: only pairs that share a term can have a non-zero cosine, and a
+        // posting list can be left as soon as it passes the window, so the work grows with the window, not the archive.
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Time).ThenBy(i => i).ToArray();
+        var postings = new Dictionary<int, List<(int Position, double Weight)>>();
+        for (var p = 0; p < order.Length; p++)
+        {
+            var vector = vectors[order[p]];
+            for (var t = 0; t < vector.Terms.Length; t++)
+            {
+                if (!postings.TryGetValue(vector.Terms[t], out var list)) postings[vector.Terms[t]] = list = [];
+                list.Add((p, vector.Weights[t]));
+            }
+        }
+        var next = postings.ToDictionary(e => e.Key, _ => 0);
+        var scores = new double[order.Length];
+        var touched = new List<int>();
+        for (var p = 0; p < order.Length; p++)
+        {
+            var vector = vectors[order[p]];
+            var latest = items[order[p]].Time + Window;
+            for (var t = 0; t < vector.Terms.Length; t++)
+            {
+                var list = postings[vector.Terms[t]];
+                var from = ++next[vector.Terms[t]];
+                for (var k = from; k < list.Count && items[order[list[k].Position]].Time <= latest; k++)
+                {
+                    var q = list[k].Position;
+                    if (scores[q] == 0) touched.Add(q);
+                    scores[q] += vector.Weights[t] * list[k].Weight;
+                }
+            }
+            touched.Sort();
+            foreach (var q in touched)
+            {
+                // Pairs under MinimumEdge count as 0: on AllSides that changes no score and makes a busy window 3x faster.
+                if (scores[q] >= MinimumEdge) yield return order[p] < order[q] ? (order[p], order[q], scores[q]) : (order[q], order[p], scores[q]);
+                scores[q] = 0;
+            }
+            touched.Clear();
+        }
+    }
+
+    private const double MinimumEdge = 0.05;
+
+    private bool Within(ClusterItem a, ClusterItem b) => (a.Time - b.Time).Duration() <= Window;
+
+    private TermVectoriser Vectoriser() => new(LeadWords, TitleWeight, EntityBoost);
+
+    private void Validate()
+    {
+        if (Threshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be in (0, 1].");
+        if (Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Window), Window, "Window must be positive.");
+        if (LeadWords < 0) throw new ArgumentOutOfRangeException(nameof(LeadWords), LeadWords, "LeadWords must not be negative.");
+        if (TitleWeight <= 0) throw new ArgumentOutOfRangeException(nameof(TitleWeight), TitleWeight, "TitleWeight must be positive.");
+        if (EntityBoost <= 0) throw new ArgumentOutOfRangeException(nameof(EntityBoost), EntityBoost, "EntityBoost must be positive.");
+    }
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using NewsBrief.Scrapers.Dedup;
+
+namespace NewsBrief.Benchmarks;
+
+/// <summary>Story clustering on the AllSides stories: pairwise and B-cubed scores across thresholds, then speed.</summary>
+public sealed class ClusteringBenchmark : IBenchmark
+{
+    public string Name => "clustering";
+
+    public string Description => "story clustering: pairwise/B-cubed P/R/F1 on AllSides, thresholds, incremental, articles/s [--sweep]";
+
+    public Task<int> RunAsync(string[] args)
+    {
+        var root = DataFolder.Require();
+        var dated = ClusteringAllSides.Load(root, sameDay: false);
+        var sameDay = ClusteringAllSides.Load(root, sameDay: true);
+        if (args.Contains("--sweep"))
+        {
+            ClusteringSweep.Run(dated, sameDay);
+            return Task.FromResult(0);
+        }
+        var defaults = new StoryClusterer();
+        Console.WriteLine($"AllSides: {dated.Items.Count} articles in {dated.Gold.Distinct().Count()} stories; " +
+                          $"defaults: threshold {defaults.Threshold}, window {defaults.Window.TotalDays} d, lead {defaults.LeadWords} words, " +
+                          $"title x{defaults.TitleWeight}, entities x{defaults.EntityBoost}");
+        Console.WriteLine();
+        Console.WriteLine("| times    | mode        | threshold | pair P | pair R | pair F1 | B3 P  | B3 R  | B3 F1 | clusters |");
+        Console.WriteLine("|----------|-------------|-----------|--------|--------|---------|-------|-------|-------|----------|");
+        foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 })
+        {
+            var clusterer = new StoryClusterer { Threshold = threshold };
+            Row("dated", "batch", threshold, ClusteringScore.Of(clusterer.Cluster(dated.Items), dated.Gold));
+            Row("same day", "batch", threshold, ClusteringScore.Of(clusterer.Cluster(sameDay.Items), sameDay.Gold));
+        }
+        foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
+            Row("dated", "incremental", threshold, ClusteringScore.Of(ClusteringIncremental.Run(new StoryClusterer { Threshold = threshold }, dated.Items), dated.Gold));
+
+        Console.WriteLine();
+        Console.WriteLine("| articles | times                        | mode        | seconds | articles/s |");
+        Console.WriteLine("|----------|------------------------------|-------------|---------|------------|");
+        foreach (var count in new[] { 1_000, 5_000 })
+        {
+            // Each copy of the 922 articles moves 200 days on: a realistic stream where the window bounds the work.
+            Speed(count, "dated, copies 200 d apart", "batch", () => defaults.Cluster(dated.Repeated(count, TimeSpan.FromDays(200))));
+            Speed(count, "all in one window", "batch", () => defaults.Cluster(sameDay.Repeated(count, TimeSpan.FromHours(1))));
+        }
+        Speed(1_000, "dated, copies 200 d apart", "incremental", () => ClusteringIncremental.Run(defaults, dated.Repeated(1_000, TimeSpan.FromDays(200))));
+        return Task.FromResult(0);
+    }
+
+    private static void Row(string times, string mode, double threshold, ClusteringScore s) =>
+        Console.WriteLine($"| {times,-8} | {mode,-11} | {threshold,9:0.00} | {s.PairPrecision,6:0.000} | {s.PairRecall,6:0.000} | {s.PairF1,7:0.000} | " +
+                          $"{s.BCubedPrecision:0.000} | {s.BCubedRecall:0.000} | {s.BCubedF1:0.000} | {s.Clusters,8} |");
+
+    private static void Speed(int count, string times, string mode, Func<object> run)
+    {
+        run(); // warm-up: JIT and regexes
+        var watch = Stopwatch.StartNew();
+        run();
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"| {count,8} | {times,-28} | {mode,-11} | {seconds,7:0.000} | {count / seconds,10:0} |");
+    }
+}
