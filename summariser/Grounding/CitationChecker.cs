@@ -64,12 +64,13 @@ public static partial class CitationChecker
             kept.Add(new BriefSentence(text, valid.Select(n => byNumber[n].ArticleId).ToList()));
         }
 
-        var headline = CitationMarker().Replace(StripForeignUrls(draft.Headline, allowedUrls, out _), "").Trim();
+        var headline = CitationMarker().Replace(StripForeignUrls(draft.Headline, allowedUrls, out var headlineUrls), "").Trim();
         var allText = string.Join("\n", sources.Select(s => s.Title + "\n" + s.Text));
         var allNumbers = KeyFacts.Numbers(allText).ToHashSet();
-        if (headline.Length == 0 || KeyFacts.Numbers(headline).Any(n => !allNumbers.Contains(n)))
+        // a headline that needed a link cut out was written for someone else's purpose; use the lead article's title
+        if (headline.Length == 0 || headlineUrls > 0 || KeyFacts.Numbers(UrlPattern().Replace(headline, " ")).Any(n => !allNumbers.Contains(n)))
         {
-            if (headline.Length > 0) notes.Add("headline: replaced, it states a number no article contains");
+            if (draft.Headline.Trim().Length > 0) notes.Add("headline: replaced by the first article's title, it had a foreign link or an unsupported number");
             headline = sources.FirstOrDefault()?.Title ?? "";
         }
         return new CheckedSummary(headline, kept, marked, draft.Sentences.Count, dropped, notes);
