@@ -69,7 +69,7 @@ internal sealed class ModelCall(Kernel kernel, SummariserOptions options, TimePr
         return last.Kind switch
         {
             ModelFailureKind.Timeout => $"model timed out after {Format(options.Timeout)}{(times == 1 ? "" : $" ({times} attempts)")}",
-            ModelFailureKind.Rejected => last.Detail,
+            ModelFailureKind.Rejected or ModelFailureKind.Unexpected => last.Detail,
             _ => last.Detail + count,
         };
     }

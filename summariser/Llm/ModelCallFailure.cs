@@ -10,7 +10,7 @@ public sealed record ModelCallFailure(ModelFailureKind Kind, HttpStatusCode? Sta
 {
     public bool Retryable => Kind is ModelFailureKind.Timeout or ModelFailureKind.RateLimited or ModelFailureKind.ServerError or ModelFailureKind.Network;
 
-    /// <summary>Classifies an exception from the kernel; null when the caller cancelled (not a model failure).</summary>
+    /// <summary>Classifies an exception from the kernel; null only when the caller cancelled (not a model failure).</summary>
     public static ModelCallFailure? From(Exception exception, CancellationToken callerToken)
     {
         if (callerToken.IsCancellationRequested) return null;
@@ -27,7 +27,8 @@ public sealed record ModelCallFailure(ModelFailureKind Kind, HttpStatusCode? Sta
             if (e is TimeoutException or OperationCanceledException) return new(ModelFailureKind.Timeout, null, null, "timed out");
             if (e is HttpRequestException net) return new(ModelFailureKind.Network, null, null, $"could not reach the model endpoint: {net.Message}");
         }
-        return null;
+        // anything else (a reply the SDK cannot read, a template error) still only costs this story its model summary
+        return new(ModelFailureKind.Unexpected, null, null, $"model call failed: {exception.GetType().Name}: {exception.Message}");
     }
 
     private static TimeSpan? RetryAfterOf(Exception exception)
@@ -39,7 +40,7 @@ public sealed record ModelCallFailure(ModelFailureKind Kind, HttpStatusCode? Sta
 }
 
 /// <summary>The failures the summariser distinguishes.</summary>
-public enum ModelFailureKind { Timeout, RateLimited, ServerError, Network, Rejected }
+public enum ModelFailureKind { Timeout, RateLimited, ServerError, Network, Rejected, Unexpected }
 
 /// <summary>Back-off between model retries: Retry-After when the server sent one, else exponential from a base.</summary>
 public static class RetryDelay

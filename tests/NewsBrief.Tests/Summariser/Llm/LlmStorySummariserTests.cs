@@ -153,6 +153,29 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
         Assert.Single(_server.Bodies);
     }
 
+    [Fact]
+    public async Task Summarise_WhenTheReplyIsNotAChatCompletion_FallsBackInsteadOfThrowing()
+    {
+        _server.Enqueue(new FakeReply(200, "<html>proxy login</html>", new Dictionary<string, string>()));
+
+        var summary = await Summariser().SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
+
+        Assert.True(summary.FellBack);
+        Assert.StartsWith("model call failed:", summary.FallbackReason);
+        Assert.Single(_server.Bodies);
+    }
+
+    [Fact]
+    public async Task Summarise_WhenTheCallerCancels_ThrowsInsteadOfFallingBack()
+    {
+        _server.Enqueue(FakeReply.Hanging());
+        using var cts = new CancellationTokenSource();
+        var task = Summariser().SummariseAsync(StoryFixtures.TikTokStory(), cts.Token);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+    }
+
     [Theory]
     [InlineData("eos")]
     [InlineData("")]
