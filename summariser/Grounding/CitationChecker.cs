@@ -22,6 +22,7 @@ public static partial class CitationChecker
         var marked = new List<int>();
         var notes = new List<string>();
         var dropped = 0;
+        var evidence = new Dictionary<string, (IReadOnlySet<string>, IReadOnlySet<string>)>();
 
         foreach (var (sentence, index) in draft.Sentences.Select((s, i) => (s, i + 1)))
         {
@@ -45,8 +46,7 @@ public static partial class CitationChecker
                 continue;
             }
 
-            var cited = string.Join("\n", valid.Select(n => byNumber[n].Title + "\n" + byNumber[n].Text));
-            var citedNumbers = KeyFacts.Numbers(cited).ToHashSet();
+            var (citedNumbers, citedWords) = Evidence(evidence, valid, byNumber);
             var factText = UrlPattern().Replace(text, " ");
             var missingNumbers = KeyFacts.Numbers(factText).Where(n => !citedNumbers.Contains(n)).ToList();
             if (missingNumbers.Count > 0)
@@ -55,7 +55,7 @@ public static partial class CitationChecker
                 notes.Add($"sentence {index}: dropped, the cited articles do not contain {string.Join(", ", missingNumbers)}");
                 continue;
             }
-            var missingNames = KeyFacts.Names(factText).Where(n => !KeyFacts.NameOccursIn(n, cited)).ToList();
+            var missingNames = KeyFacts.Names(factText).Where(n => !KeyFacts.NameOccursIn(n, citedWords)).ToList();
             if (missingNames.Count > 0)
             {
                 marked.Add(kept.Count);
@@ -74,6 +74,16 @@ public static partial class CitationChecker
             headline = sources.FirstOrDefault()?.Title ?? "";
         }
         return new CheckedSummary(headline, kept, marked, draft.Sentences.Count, dropped, notes);
+    }
+
+    // sentences citing the same articles share one index of their numbers and words
+    private static (IReadOnlySet<string> Numbers, IReadOnlySet<string> Words) Evidence(
+        Dictionary<string, (IReadOnlySet<string>, IReadOnlySet<string>)> memo, List<int> citations, Dictionary<int, CitedSource> byNumber)
+    {
+        var key = string.Join(",", citations.Order());
+        if (memo.TryGetValue(key, out var found)) return found;
+        var cited = string.Join("\n", citations.Select(n => byNumber[n].Title + "\n" + byNumber[n].Text));
+        return memo[key] = (KeyFacts.Numbers(cited).ToHashSet(), KeyFacts.WordsOf(cited));
     }
 
     private static string StripForeignUrls(string text, IReadOnlySet<string> allowed, out int removed)

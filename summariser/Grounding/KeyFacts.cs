@@ -33,15 +33,33 @@ public static partial class KeyFacts
     }
 
     /// <summary>True when every word of <paramref name="name"/> occurs as a whole word in <paramref name="text"/>.</summary>
-    public static bool NameOccursIn(string name, string text) =>
-        name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .All(w => Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(w)}(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    public static bool NameOccursIn(string name, string text) => NameOccursIn(name, WordsOf(text));
+
+    /// <summary>As above against <see cref="WordsOf"/> of the text, so one text serves many names cheaply.</summary>
+    public static bool NameOccursIn(string name, IReadOnlySet<string> words) =>
+        name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(words.Contains);
+
+    /// <summary>The words of a text, case-insensitive; "Meta's" and "Jean-Luc" also count as "Meta", "Jean" and "Luc".</summary>
+    public static IReadOnlySet<string> WordsOf(string text)
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match m in WordPattern().Matches(text))
+        {
+            words.Add(m.Value);
+            if (m.Value.IndexOfAny(['\'', '-', '&']) >= 0)
+                foreach (var part in m.Value.Split(['\'', '-', '&'], StringSplitOptions.RemoveEmptyEntries)) words.Add(part);
+        }
+        return words;
+    }
 
     private static string Normalise(string number)
     {
         var n = number.Replace(",", "").Replace("\u00a0", "").TrimEnd('.');
         return n.Contains('.') ? n.TrimEnd('0').TrimEnd('.') : n;
     }
+
+    [GeneratedRegex(@"[\p{L}\p{Nd}'&-]+")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"\d[\d,\u00a0]*(?:\.\d+)?")]
     private static partial Regex NumberPattern();
