@@ -18,4 +18,11 @@ public sealed class KeyFactsTests
         Assert.True(KeyFacts.NameOccursIn("European Commission", "the european commission said"));
         Assert.False(KeyFacts.NameOccursIn("Meta", "metadata was shared"));
     }
+
+    [Fact]
+    public void NameOccursIn_FindsANameInsideAPossessiveOrHyphenatedWord()
+    {
+        Assert.True(KeyFacts.NameOccursIn("Meta", "Meta's lawyers said"));
+        Assert.True(KeyFacts.NameOccursIn("Luc", "Jean-Luc Mélenchon said"));
+    }
 }

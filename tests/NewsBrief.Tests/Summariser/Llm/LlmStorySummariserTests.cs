@@ -108,6 +108,17 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summarise_WhenServerFailsWith503Twice_RetriesAndSucceedsOnTheThirdAttempt()
+    {
+        _server.Enqueue(FakeReply.Error(503), FakeReply.Error(503), FakeReply.Answer(StoryFixtures.GoodAnswer));
+
+        var summary = await Summariser().SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
+
+        Assert.False(summary.FellBack, summary.FallbackReason);
+        Assert.Equal(3, _server.Bodies.Count);
+    }
+
+    [Fact]
     public async Task Summarise_WhenRetryAfterIsSet_WaitsThatLongOnTheInjectedClock()
     {
         _server.Enqueue(FakeReply.Error(429, retryAfter: "30"), FakeReply.Answer(StoryFixtures.GoodAnswer));
