@@ -8,6 +8,12 @@ public sealed record StoryInput(string Topic, IReadOnlyList<SummaryDocument> Doc
 {
     /// <summary>Ids of articles a previous brief already covered ("new since the last brief").</summary>
     public IReadOnlySet<long> AlreadyBriefed { get; init; } = new HashSet<long>();
+
+    /// <summary>
+    /// Optional: the stored articles behind <see cref="Documents"/> (matched by id). The LLM path shows their
+    /// source, date and URL to the model, and only their URLs may appear in its answer.
+    /// </summary>
+    public IReadOnlyList<Article> Articles { get; init; } = [];
 }
 
 /// <summary>What a story summariser wrote: a headline and sentences citing article ids.</summary>
@@ -26,6 +32,10 @@ public sealed record StorySummary
     public int Checked { get; init; }
     public int Dropped { get; init; }
     public int Marked { get; init; }
+    /// <summary>Indexes into <see cref="Sentences"/> of the marked ones (a name the cited articles do not contain).</summary>
+    public IReadOnlyList<int> MarkedSentences { get; init; } = [];
+    /// <summary>Why the citation check removed or marked something, one line each (for logs and --format json).</summary>
+    public IReadOnlyList<string> CheckNotes { get; init; } = [];
 }
 
 /// <summary>Summarises one story. Implementations: the extractive engine, an LLM through Semantic Kernel.</summary>

@@ -1,0 +1,54 @@
+using NewsBrief.Core.Domain;
+using NewsBrief.Summariser.Briefing;
+using NewsBrief.Summariser.Extractive;
+using NewsBrief.Summariser.Llm;
+
+namespace NewsBrief.Tests.Summariser.Llm;
+
+/// <summary>Stories and options shared by the LLM summariser tests.</summary>
+public static class StoryFixtures
+{
+    public const string EvilUrl = "http://evil.example";
+
+    public static StoryInput TikTokStory(string? secondText = null)
+    {
+        var documents = new List<SummaryDocument>
+        {
+            new(101, "Montana bans TikTok on personal devices",
+                "Montana became the first US state to ban TikTok on Monday. Governor Greg Gianforte signed the bill, which takes effect on 1 January 2024. " +
+                "App stores face fines of $10,000 per day for each violation. TikTok said it would defend the rights of its users in Montana."),
+            new(102, "TikTok sues Montana over state ban",
+                secondText ?? "TikTok filed a lawsuit challenging the Montana ban, arguing it violates the First Amendment. The company said 200,000 people in Montana use the app. " +
+                "The state attorney general said the law would hold up in court."),
+        };
+        var articles = new List<Article>
+        {
+            Article(101, "https://news.example/montana-ban", "example-news"),
+            Article(102, "https://wire.example/tiktok-sues", "example-wire"),
+        };
+        return new StoryInput("TikTok bans", documents) { Articles = articles };
+    }
+
+    public static SummariserOptions CompatibleOptions(string endpoint) => new()
+    {
+        Provider = "openai-compatible",
+        Endpoint = endpoint,
+        Model = "llama3.1",
+        Timeout = TimeSpan.FromSeconds(10),
+        MaxRetries = 2,
+        RetryBaseDelay = TimeSpan.Zero,
+    };
+
+    public static string GoodAnswer => """
+        {"headline":"Montana bans TikTok and is sued",
+         "sentences":[
+           {"text":"Montana became the first US state to ban TikTok, with fines of $10,000 per day for app stores.","citations":[1]},
+           {"text":"TikTok sued, arguing the ban violates the First Amendment.","citations":[2]}]}
+        """;
+
+    private static Article Article(long id, string url, string source) => new()
+    {
+        Id = id, SourceId = source, Url = url, CanonicalUrl = url, Title = "t",
+        Published = new DateTimeOffset(2023, 5, 18, 9, 0, 0, TimeSpan.Zero),
+    };
+}

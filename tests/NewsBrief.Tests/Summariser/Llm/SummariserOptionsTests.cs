@@ -1,0 +1,81 @@
+using NewsBrief.Summariser.Llm;
+
+namespace NewsBrief.Tests.Summariser.Llm;
+
+public sealed class SummariserOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_AreValidAndExtractive()
+    {
+        var options = new SummariserOptions();
+
+        Assert.Empty(options.Validate());
+        Assert.False(options.UsesModel);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Timeout);
+        Assert.Equal(2, options.MaxRetries);
+    }
+
+    [Fact]
+    public void Validate_WhenEndpointMissingForCompatible_NamesTheKey() =>
+        Assert.Contains("Summariser:Endpoint is required when Summariser:Provider is openai-compatible",
+            new SummariserOptions { Provider = "openai-compatible", Model = "m" }.Validate());
+
+    [Fact]
+    public void Validate_WhenProviderIsMisspelt_ListsTheValidOnes()
+    {
+        var error = Assert.Single(new SummariserOptions { Provider = "olama" }.Validate());
+
+        Assert.Equal("Summariser:Provider 'olama' is not known; valid providers: extractive, openai, azure-openai, openai-compatible", error);
+    }
+
+    [Theory]
+    [InlineData("localhost:11434/v1")]
+    [InlineData("ftp://host/v1")]
+    [InlineData("/v1")]
+    public void Validate_WhenEndpointIsNotAbsoluteHttp_SaysSo(string endpoint) =>
+        Assert.Contains(new SummariserOptions { Provider = "openai-compatible", Model = "m", Endpoint = endpoint }.Validate(),
+            e => e.StartsWith("Summariser:Endpoint", StringComparison.Ordinal) && e.Contains("absolute http"));
+
+    [Fact]
+    public void Validate_ReportsEveryBadKey()
+    {
+        var errors = new SummariserOptions
+        {
+            Provider = "openai", Timeout = TimeSpan.Zero, MaxRetries = -1, Temperature = 3,
+        }.Validate();
+
+        Assert.Contains(errors, e => e.StartsWith("Summariser:Model", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Summariser:ApiKey", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Summariser:Timeout", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Summariser:MaxRetries", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Summariser:Temperature", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ToString_NeverShowsTheApiKey()
+    {
+        var options = new SummariserOptions { Provider = "openai", Model = "gpt-4o-mini", ApiKey = "sk-very-secret-123" };
+
+        Assert.DoesNotContain("sk-very-secret-123", options.ToString());
+        Assert.Contains("ApiKey = ***", options.ToString());
+    }
+
+    [Fact]
+    public void KernelFactory_WhenOptionsAreBad_ThrowsNamingTheKeyWithoutTheSecret()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SummariserKernelFactory.Create(
+            new SummariserOptions { Provider = "openai-compatible", Model = "m", ApiKey = "sk-very-secret-123" }));
+
+        Assert.Contains("Summariser:Endpoint", e.Message);
+        Assert.DoesNotContain("sk-very-secret-123", e.Message);
+    }
+
+    [Fact]
+    public void CostEstimate_UsesBothPricesAndIsNullWithoutAny()
+    {
+        var priced = new SummariserOptions { PromptPricePerMillion = 0.15m, CompletionPricePerMillion = 0.60m };
+
+        Assert.Equal(0.00021m, CostEstimate.For(1000, 100, priced));
+        Assert.Null(CostEstimate.For(1000, 100, new SummariserOptions()));
+    }
+}
