@@ -5,6 +5,7 @@ using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
+using NewsBrief.Summariser.Llm;
 
 namespace NewsBrief.Bot.Briefing;
 
@@ -12,7 +13,7 @@ namespace NewsBrief.Bot.Briefing;
 /// The brief orchestrator: selects the window's articles, filters them by topic or query, groups them
 /// into stories across outlets, labels and ranks the stories, has them composed, and records the brief.
 /// </summary>
-public sealed class BriefService(AppConfiguration config, SourceRegistry sources, ArticleStore articles, BriefStore briefs, BriefComposer composer, TimeProvider time)
+public sealed class BriefService(AppConfiguration config, SourceRegistry sources, ArticleStore articles, BriefStore briefs, Func<BriefComposer> composer, TimeProvider time)
 {
     private readonly StoryClusterer _clusterer = new();
 
@@ -32,7 +33,9 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         {
             AlreadyBriefed = newOnly ? briefs.ArticlesBriefedBefore(scope.Key) : new HashSet<long>(),
         };
-        var brief = await composer.ComposeAsync(request, cancellationToken);
+        var brief = await composer().ComposeAsync(request, cancellationToken);
+        if (config.Summariser.UsesModel)
+            brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
         briefs.Save(brief, scope.Key, Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false));
         return brief;
     }

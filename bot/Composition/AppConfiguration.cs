@@ -5,6 +5,7 @@ using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Scrapers.Fetching;
+using NewsBrief.Summariser.Llm;
 
 namespace NewsBrief.Bot.Composition;
 
@@ -26,6 +27,7 @@ public sealed record AppConfiguration
     public required FetchOptions Fetch { get; init; }
     public required BriefOptions Brief { get; init; }
     public required ServiceOptions Service { get; init; }
+    public required SummariserOptions Summariser { get; init; }
     public required TimeZoneInfo BriefTimeZone { get; init; }
 
     public static AppConfiguration Load(string configDirectory, string dataDirectory)
@@ -44,6 +46,7 @@ public sealed record AppConfiguration
             Fetch = Bind<FetchOptions>(root, FetchOptions.SectionName),
             Brief = brief,
             Service = Bind<ServiceOptions>(root, ServiceOptions.SectionName),
+            Summariser = LoadSummariser(root),
             BriefTimeZone = FindZone(brief.TimeZone),
         };
     }
@@ -92,6 +95,15 @@ public sealed record AppConfiguration
             var member = first.MemberNames.FirstOrDefault() ?? "";
             throw new ConfigurationException(AppSettingsFile, $"{section}:{member}", first.ErrorMessage ?? "invalid value");
         }
+        return options;
+    }
+
+    /// <summary>The summariser settings; every problem names its key (e.g. Summariser:Endpoint).</summary>
+    private static SummariserOptions LoadSummariser(IConfiguration root)
+    {
+        var options = Bind<SummariserOptions>(root, SummariserOptions.SectionName);
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ConfigurationException(AppSettingsFile, errors[0].Split(' ')[0], errors[0]);
         return options;
     }
 

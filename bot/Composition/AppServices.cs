@@ -5,6 +5,9 @@ using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
+using NewsBrief.Summariser.Budget;
+using NewsBrief.Summariser.Llm;
+using Microsoft.SemanticKernel;
 
 namespace NewsBrief.Bot.Composition;
 
@@ -12,6 +15,8 @@ namespace NewsBrief.Bot.Composition;
 public sealed class AppServices : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly Kernel? _modelKernel;
+    private readonly ISummaryCache? _summaryCache;
 
     public AppServices(AppConfiguration config, TimeProvider time)
     {
@@ -26,9 +31,13 @@ public sealed class AppServices : IDisposable
         _http = new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan };
         Fetcher = new HttpFetcher(_http, config.Fetch, time);
         Refresh = new RefreshPipeline(Fetcher, Articles, SourceStates, config.Fetch, time);
-        StorySummariser = new ExtractiveStorySummariser(new ExtractiveSummariser());
-        Composer = new BriefComposer(BriefKernel.Create(StorySummariser), time);
-        BriefService = new BriefService(config, Sources, Articles, Briefs, Composer, time);
+        Extractive = new ExtractiveStorySummariser(new ExtractiveSummariser());
+        if (config.Summariser.UsesModel)
+        {
+            _modelKernel = SummariserKernelFactory.Create(config.Summariser);
+            _summaryCache = new SqliteSummaryCache(Database.Connect, time);
+        }
+        BriefService = new BriefService(config, Sources, Articles, Briefs, () => new BriefComposer(BriefKernel.Create(CreateStorySummariser()), time), time);
     }
 
     public AppConfiguration Config { get; }
@@ -41,8 +50,16 @@ public sealed class AppServices : IDisposable
     public BriefStore Briefs { get; }
     public HttpFetcher Fetcher { get; }
     public RefreshPipeline Refresh { get; }
-    public IStorySummariser StorySummariser { get; }
-    public BriefComposer Composer { get; }
+    /// <summary>The offline engine; also what an LLM story falls back to.</summary>
+    public ExtractiveStorySummariser Extractive { get; }
+
+    /// <summary>
+    /// The configured story summariser: extractive, or the model with the extractive fallback. A new one
+    /// per brief, so the brief's token budget starts afresh; the kernel and the cache are shared.
+    /// </summary>
+    public IStorySummariser CreateStorySummariser() => _modelKernel is null
+        ? Extractive
+        : new LlmStorySummariser(_modelKernel, Config.Summariser, Extractive, _summaryCache, new BriefTokenBudget(Config.Summariser.MaxTokensPerBrief), Time);
     public BriefService BriefService { get; }
 
     public void Dispose() => _http.Dispose();

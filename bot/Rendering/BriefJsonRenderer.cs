@@ -28,12 +28,16 @@ public static class BriefJsonRenderer
             s.Headline, s.Topic, s.IsUpdate,
             s.Sentences.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
             s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList())).ToList(),
-        new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens));
+        new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens, brief.Engine.Cost,
+            brief.Engine.Checked, brief.Engine.Dropped, brief.Engine.Marked,
+            brief.Engine.Fallbacks.Select(f => new FallbackDocument(f.Headline, f.Reason)).ToList()));
 
     public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<SentenceDocument> Summary, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
     public sealed record WindowDocument(DateTimeOffset From, DateTimeOffset To);
     public sealed record StoryDocument(string Headline, string Topic, bool Update, IReadOnlyList<SentenceDocument> Sentences, IReadOnlyList<ArticleDocument> Articles);
     public sealed record SentenceDocument(string Text, IReadOnlyList<long> Citations);
     public sealed record ArticleDocument(long Id, string Title, string Url, string Source, DateTimeOffset? Published);
-    public sealed record EngineDocument(string Name, string? Model, int InputTokens, int OutputTokens);
+    public sealed record EngineDocument(string Name, string? Model, int InputTokens, int OutputTokens, decimal? Cost,
+        int Checked, int Dropped, int Marked, IReadOnlyList<FallbackDocument> Fallbacks);
+    public sealed record FallbackDocument(string Headline, string Reason);
 }

@@ -39,8 +39,14 @@ public static class BriefTextRenderer
 
     public static string Footer(Brief brief)
     {
-        var tokens = brief.Engine.InputTokens + brief.Engine.OutputTokens;
-        return $"Written by {brief.Engine.Name}{(brief.Engine.Model is null ? "" : $" ({brief.Engine.Model})")}; {tokens} tokens; {brief.Stories.Count} stories, {brief.Stories.Sum(s => s.Articles.Count)} articles.";
+        var e = brief.Engine;
+        var tokens = e.InputTokens + e.OutputTokens;
+        var cost = e.Cost is { } c ? $" (about {c.ToString("0.####", CultureInfo.InvariantCulture)})" : "";
+        var footer = $"Written by {e.Name}{(e.Model is null ? "" : $" ({e.Model})")}; {tokens} tokens{cost}; {brief.Stories.Count} stories, {brief.Stories.Sum(s => s.Articles.Count)} articles.";
+        if (e.Dropped + e.Marked > 0) footer += $" {e.Checked} sentences checked against their sources: {e.Dropped} dropped, {e.Marked} marked.";
+        if (e.Fallbacks.Count > 0)
+            footer += $" {e.Fallbacks.Count} story(ies) fell back to the extractive engine: " + string.Join("; ", e.Fallbacks.Select(f => $"\"{f.Headline}\" ({f.Reason})")) + ".";
+        return footer;
     }
 
     /// <summary>The 1-based number of the story an executive-summary sentence comes from.</summary>

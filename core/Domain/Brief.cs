@@ -29,5 +29,17 @@ public sealed record BriefStory
 /// <summary>A summary sentence and the ids of the articles it came from.</summary>
 public sealed record BriefSentence(string Text, IReadOnlyList<long> Citations);
 
-/// <summary>Which engine wrote a brief and what it cost.</summary>
-public sealed record BriefEngine(string Name, string? Model, int InputTokens, int OutputTokens);
+/// <summary>Which engine wrote a brief, what it cost, how its sentences were checked, and which stories fell back.</summary>
+public sealed record BriefEngine(string Name, string? Model, int InputTokens, int OutputTokens)
+{
+    /// <summary>Estimated cost in the configured currency, when prices are configured.</summary>
+    public decimal? Cost { get; init; }
+    public int Checked { get; init; }
+    public int Dropped { get; init; }
+    public int Marked { get; init; }
+    /// <summary>Stories the configured model could not write, so the extractive engine did.</summary>
+    public IReadOnlyList<BriefFallback> Fallbacks { get; init; } = [];
+}
+
+/// <summary>A story that fell back to the extractive engine, and why.</summary>
+public sealed record BriefFallback(string Headline, string Reason);

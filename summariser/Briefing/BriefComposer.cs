@@ -59,7 +59,14 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
             Created = time.GetUtcNow(),
             Engine = new BriefEngine(
                 engineNames.Count == 0 ? ExtractiveStorySummariser.EngineName : string.Join("+", engineNames),
-                null, summaries.Sum(s => s.InputTokens), summaries.Sum(s => s.OutputTokens)),
+                null, summaries.Sum(s => s.InputTokens), summaries.Sum(s => s.OutputTokens))
+            {
+                Checked = summaries.Sum(s => s.Checked),
+                Dropped = summaries.Sum(s => s.Dropped),
+                Marked = summaries.Sum(s => s.Marked),
+                Fallbacks = Enumerable.Range(0, plan.Count).Where(i => summaries[i].FellBack)
+                    .Select(i => new BriefFallback(stories[i].Headline, summaries[i].FallbackReason ?? "the model failed")).ToList(),
+            },
         };
     }
 
@@ -79,6 +86,7 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
         var documents = fresh.Select(a => new SummaryDocument(a.Id, a.Title, a.BodyOrDescription)).ToList();
         var input = new StoryInput(story.Topic, documents)
         {
+            Articles = fresh,
             AlreadyBriefed = story.Articles.Where(a => briefed.Contains(a.Id)).Select(a => a.Id).ToHashSet(),
         };
         return (isUpdate ? story with { Articles = [.. fresh, .. story.Articles.Except(fresh)] } : story, input, isUpdate);
