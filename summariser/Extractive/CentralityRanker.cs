@@ -11,28 +11,37 @@ internal static class CentralityRanker
     {
         var n = similarity.GetLength(0);
         if (n == 0) return [];
-        var outWeight = new double[n];
+        // Row-normalised transitions, laid out by target so the inner loop runs over contiguous memory.
+        var transition = new double[n * n];
+        var dangling = new bool[n];
         for (var i = 0; i < n; i++)
+        {
+            var outWeight = 0.0;
             for (var j = 0; j < n; j++)
-                if (i != j) outWeight[i] += similarity[i, j];
+                if (i != j) outWeight += similarity[i, j];
+            dangling[i] = outWeight == 0;
+            if (dangling[i]) continue;
+            for (var j = 0; j < n; j++)
+                if (i != j) transition[j * n + i] = similarity[i, j] / outWeight;
+        }
 
         var rank = Enumerable.Repeat(1.0 / n, n).ToArray();
         var next = new double[n];
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             // Isolated sentences spread their rank evenly, which keeps the chain stochastic.
-            var dangling = 0.0;
+            var danglingMass = 0.0;
             for (var i = 0; i < n; i++)
-                if (outWeight[i] == 0) dangling += rank[i];
+                if (dangling[i]) danglingMass += rank[i];
+            var delta = 0.0;
             for (var j = 0; j < n; j++)
             {
+                var row = new ReadOnlySpan<double>(transition, j * n, n);
                 var sum = 0.0;
-                for (var i = 0; i < n; i++)
-                    if (i != j && outWeight[i] > 0) sum += similarity[i, j] / outWeight[i] * rank[i];
-                next[j] = (1 - damping) / n + damping * (sum + dangling / n);
+                for (var i = 0; i < n; i++) sum += row[i] * rank[i];
+                next[j] = (1 - damping) / n + damping * (sum + danglingMass / n);
+                delta += Math.Abs(next[j] - rank[j]);
             }
-            var delta = 0.0;
-            for (var i = 0; i < n; i++) delta += Math.Abs(next[i] - rank[i]);
             (rank, next) = (next, rank);
             if (delta < Tolerance) break;
         }

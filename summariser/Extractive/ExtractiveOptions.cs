@@ -10,10 +10,24 @@ public sealed record ExtractiveOptions
     public double CentralityWeight { get; init; } = 1.0;
 
     /// <summary>Weight of the lead bias: news puts its key facts first.</summary>
-    public double PositionWeight { get; init; } = 1.0;
+    public double PositionWeight { get; init; } = 2.0;
+
+    /// <summary>
+    /// Budget (in sentences) at which the lead bias has its plain weight. A smaller budget (three sentences)
+    /// leans harder on the lead (by the square of the ratio), up to <see cref="MaxLeadScale"/> times; a larger one (40% of a long
+    /// article) less, down to <see cref="MinLeadScale"/> times: the more we may say, the more the body counts.
+    /// </summary>
+    public double LeadSentences { get; init; } = 3;
+
+    public double MinLeadScale { get; init; } = 0.1;
+
+    public double MaxLeadScale { get; init; } = 1.0;
+
+    /// <summary>Position score is (index + 1)^-decay: 0.5 is a gentle slope, 1 a steep one.</summary>
+    public double PositionDecay { get; init; } = 0.5;
 
     /// <summary>Weight of the cosine similarity between a sentence and its article's title.</summary>
-    public double TitleWeight { get; init; } = 0.5;
+    public double TitleWeight { get; init; } = 0.25;
 
     /// <summary>MMR trade-off: 1 ranks by score alone, lower values punish overlap with sentences already picked.</summary>
     public double Lambda { get; init; } = 0.7;

@@ -54,9 +54,9 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
         }
         if (candidates.Count == 0) return [];
 
-        var idf = TermVector.InverseDocumentFrequency(candidates.Select(c => (IReadOnlyCollection<string>)c.Words).ToList());
-        var vectors = candidates.Select(c => TermVector.From(c.Words, idf)).ToArray();
-        var titles = documents.Select(d => TermVector.From(ContentWords.Of(d?.Title ?? ""), idf)).ToArray();
+        var index = new TermIndex(candidates.Select(c => (IReadOnlyCollection<string>)c.Words));
+        var vectors = candidates.Select(c => TermVector.From(c.Words, index)).ToArray();
+        var titles = documents.Select(d => TermVector.From(ContentWords.Of(d?.Title ?? ""), index)).ToArray();
         var similarity = new double[candidates.Count, candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
             for (var j = i + 1; j < candidates.Count; j++)
@@ -64,13 +64,15 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
 
         var centrality = CentralityRanker.Rank(similarity, _options.Damping);
         var maxCentrality = centrality.Max();
+        var positionWeight = _options.PositionWeight
+            * Math.Clamp(Math.Pow(_options.LeadSentences / maxSentences, 2), _options.MinLeadScale, _options.MaxLeadScale);
         var scores = new double[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            var position = 1.0 / Math.Sqrt(c.SentenceIndex + 1);
+            var position = Math.Pow(c.SentenceIndex + 1, -_options.PositionDecay);
             scores[i] = _options.CentralityWeight * centrality[i] / maxCentrality
-                + _options.PositionWeight * position
+                + positionWeight * position
                 + _options.TitleWeight * titles[c.DocumentIndex].Cosine(vectors[i]);
         }
         return Mmr.Pick(scores, similarity, maxSentences, _options.Lambda, _options.DuplicateThreshold)
