@@ -49,7 +49,7 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
                 var text = sentences[d][s];
                 if (JunkSentence.Is(text)) continue;
                 var words = ContentWords.Of(text);
-                if (words.Count > 0) candidates.Add(new Candidate(text, d, s, count, words));
+                if (words.Count > 0) candidates.Add(new Candidate(text, d, s, words));
             }
         }
         if (candidates.Count == 0) return [];
@@ -81,5 +81,5 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
             .ToList();
     }
 
-    private sealed record Candidate(string Text, int DocumentIndex, int SentenceIndex, int SentencesInDocument, List<string> Words);
+    private sealed record Candidate(string Text, int DocumentIndex, int SentenceIndex, List<string> Words);
 }
