@@ -1,18 +1,85 @@
 namespace NewsBrief.Summariser.Extractive;
 
 /// <summary>
-/// The offline extractive engine: picks the most informative sentences of a set of articles.
-/// Placeholder: the lead sentences, round-robin across documents, output in document order.
+/// The offline extractive engine: ranks the sentences of a story's articles by centrality in a
+/// tf-idf similarity graph, lead position and closeness to the title, then picks with MMR so that
+/// a fact told by several outlets is told once. Output is in document order, then sentence order.
+/// Deterministic: equal scores fall back to document and sentence order.
 /// </summary>
-public sealed class ExtractiveSummariser
+public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
 {
+    private readonly ExtractiveOptions _options = options ?? ExtractiveOptions.Default;
+
+    /// <summary>Picks at most <paramref name="maxSentences"/> sentences across <paramref name="documents"/>.</summary>
     public IReadOnlyList<ExtractedSentence> Summarise(IReadOnlyList<SummaryDocument> documents, int maxSentences)
     {
-        var split = documents.Select(d => SentenceSplitter.Split(d.Text)).ToList();
-        var picked = new List<ExtractedSentence>();
-        for (var depth = 0; picked.Count < maxSentences && split.Any(s => s.Count > depth); depth++)
-            for (var d = 0; d < split.Count && picked.Count < maxSentences; d++)
-                if (split[d].Count > depth) picked.Add(new ExtractedSentence(split[d][depth], d, depth, 1.0 / (depth + 1)));
-        return picked.OrderBy(p => p.DocumentIndex).ThenBy(p => p.SentenceIndex).ToList();
+        ArgumentNullException.ThrowIfNull(documents);
+        if (maxSentences < 0)
+            throw new ArgumentOutOfRangeException(nameof(maxSentences), maxSentences, "maxSentences must be zero or more");
+        var sentences = documents.Select(d => SentenceSplitter.Split(d?.Text ?? "")).ToList();
+        return Select(documents, sentences, maxSentences);
     }
+
+    /// <summary>
+    /// Picks a share of all sentences (e.g. 0.4 for 40%), rounded, at least one when there is any text.
+    /// </summary>
+    public IReadOnlyList<ExtractedSentence> SummariseRatio(IReadOnlyList<SummaryDocument> documents, double ratio)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (!(ratio > 0 && ratio <= 1))
+            throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "ratio must be greater than 0 and at most 1");
+        var sentences = documents.Select(d => SentenceSplitter.Split(d?.Text ?? "")).ToList();
+        return Select(documents, sentences, SentenceCount(sentences.Sum(s => s.Count), ratio));
+    }
+
+    /// <summary>How many sentences a ratio asks for out of <paramref name="total"/>: rounded, at least one when there are any.</summary>
+    public static int SentenceCount(int total, double ratio) =>
+        total == 0 ? 0 : Math.Max(1, (int)Math.Round(total * ratio, MidpointRounding.AwayFromZero));
+
+    private IReadOnlyList<ExtractedSentence> Select(
+        IReadOnlyList<SummaryDocument> documents, List<IReadOnlyList<string>> sentences, int maxSentences)
+    {
+        if (maxSentences == 0) return [];
+        var candidates = new List<Candidate>();
+        for (var d = 0; d < sentences.Count; d++)
+        {
+            var count = sentences[d].Count;
+            for (var s = 0; s < count; s++)
+            {
+                var text = sentences[d][s];
+                if (JunkSentence.Is(text)) continue;
+                var words = ContentWords.Of(text);
+                if (words.Count > 0) candidates.Add(new Candidate(text, d, s, words));
+            }
+        }
+        if (candidates.Count == 0) return [];
+
+        var index = new TermIndex(candidates.Select(c => (IReadOnlyCollection<string>)c.Words));
+        var vectors = candidates.Select(c => TermVector.From(c.Words, index)).ToArray();
+        var titles = documents.Select(d => TermVector.From(ContentWords.Of(d?.Title ?? ""), index)).ToArray();
+        var similarity = new double[candidates.Count, candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+            for (var j = i + 1; j < candidates.Count; j++)
+                similarity[i, j] = similarity[j, i] = vectors[i].Cosine(vectors[j]);
+
+        var centrality = CentralityRanker.Rank(similarity, _options.Damping);
+        var maxCentrality = centrality.Max();
+        var positionWeight = _options.PositionWeight
+            * Math.Clamp(Math.Pow(_options.LeadSentences / maxSentences, 2), _options.MinLeadScale, _options.MaxLeadScale);
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var position = Math.Pow(c.SentenceIndex + 1, -_options.PositionDecay);
+            scores[i] = _options.CentralityWeight * centrality[i] / maxCentrality
+                + positionWeight * position
+                + _options.TitleWeight * titles[c.DocumentIndex].Cosine(vectors[i]);
+        }
+        return Mmr.Pick(scores, similarity, maxSentences, _options.Lambda, _options.DuplicateThreshold)
+            .Select(i => new ExtractedSentence(candidates[i].Text, candidates[i].DocumentIndex, candidates[i].SentenceIndex, scores[i]))
+            .OrderBy(e => e.DocumentIndex).ThenBy(e => e.SentenceIndex)
+            .ToList();
+    }
+
+    private sealed record Candidate(string Text, int DocumentIndex, int SentenceIndex, List<string> Words);
 }
