@@ -10,6 +10,9 @@ public static class ArticleExtractor
     /// <summary>Pages nested deeper than this get metadata only: the engines below walk the tree recursively.</summary>
     internal const int MaxDepth = 400;
 
+    /// <summary>Markup nested deeper than this is refused before parsing (see <see cref="RawNesting"/>).</summary>
+    internal const int MaxRawDepth = 3000;
+
     private const int ShortBody = 250;
 
     public static ExtractedArticle Extract(string html, Uri url) => Extract(html, url, BodyStrategy.Combined);
@@ -17,7 +20,7 @@ public static class ArticleExtractor
     public static ExtractedArticle Extract(string html, Uri url, BodyStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (string.IsNullOrWhiteSpace(html)) return new ExtractedArticle { Url = url, Text = "" };
+        if (string.IsNullOrWhiteSpace(html) || BinaryContent.Looks(html) || RawNesting.Exceeds(html, MaxRawDepth)) return new ExtractedArticle { Url = url, Text = "" };
         try
         {
             var document = Parse(html);

@@ -23,6 +23,12 @@ internal static partial class ContentCleaner
             if (paragraphs == 0 && text.Length < 200 && BoilerplateRemover.IsBoilerplate(BoilerplateRemover.Hint(element))) { element.Remove(); continue; }
             if (element.LocalName is "ul" or "ol" && density > 0.3) element.Remove();
         }
+        foreach (var element in container.QuerySelectorAll("*").Reverse().ToList())
+        {
+            if (element.Parent is null || element.QuerySelectorAll("p").Length > 1 || element.TextContent.Length > 500) continue;
+            var hint = BoilerplateRemover.Hint(element);
+            if (hint.Length > 1 && StrongBoilerplate().IsMatch(hint)) element.Remove();
+        }
         foreach (var element in container.QuerySelectorAll("p, div, span, li").Reverse().ToList())
         {
             if (element.Parent is null || element.TextContent.Length > 120) continue;
@@ -30,6 +36,9 @@ internal static partial class ContentCleaner
         }
     }
 
+    // Unlike the pre-scoring hints these win even beside "article" or "content": a "related-articles" box is still boilerplate.
+    [GeneratedRegex(@"related|share|sharing|social|newsletter|promo|recommend|most-?read|trending|comment|advert|sponsor|outbrain|taboola|subscribe|signup|breadcrumb|byline|dateline|author|timestamp|caption", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongBoilerplate();
     [GeneratedRegex(@"^(advertisement|anzeige|publicité|share( this)?( article)?|read more|related( articles)?|sign up|subscribe|follow us.*|image caption.*|getty images|photo:.*|skip to .*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 }
