@@ -13,7 +13,7 @@ internal static partial class ArticleMetadataReader
     {
         var ld = JsonLdArticle.Read(document);
         return new Metadata(
-            Title(document, ld),
+            Title(document, ld, url),
             Byline(document, ld),
             Published(document, ld),
             Resolve(url, Attr(document, "link[rel~='canonical']", "href") ?? Meta(document, "og:url")),
@@ -21,42 +21,66 @@ internal static partial class ArticleMetadataReader
             Resolve(url, Meta(document, "og:image") ?? Meta(document, "twitter:image") ?? ld.Image));
     }
 
-    private static string? Title(IDocument document, JsonLdArticle ld)
+    private static string? Title(IDocument document, JsonLdArticle ld, Uri url)
     {
         var site = Meta(document, "og:site_name");
-        var candidate = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? ld.Headline;
+        var candidate = Meta(document, "og:title") ?? Meta(document, "twitter:title") ?? ld.Headline ?? Clean(document.Title);
         if (candidate is null)
         {
             var h1s = document.QuerySelectorAll("h1");
             candidate = h1s.Length == 1 ? h1s[0].TextContent : null;
         }
-        candidate ??= document.Title;
-        return Clean(StripSiteSuffix(Clean(candidate), site));
+        return Clean(StripSiteSuffix(Clean(candidate), site, url.Host));
     }
 
-    /// <summary>Drops a trailing " | Site" or " - Site" part: the site's name when known, else a short last segment.</summary>
-    internal static string? StripSiteSuffix(string? title, string? site)
+    /// <summary>
+    /// Drops trailing " | Site" or " - Site" parts (also a trailing date, as in "Title – DW – 13.06.2023"):
+    /// a part naming the site or host is dropped; without a site name, a short last part after a long title is.
+    /// </summary>
+    internal static string? StripSiteSuffix(string? title, string? site, string? host = null)
     {
         if (title is null) return null;
-        var match = TitleSeparator().Matches(title).LastOrDefault();
-        if (match is null) return title;
-        var head = title[..match.Index].Trim();
-        var tail = title[(match.Index + match.Length)..].Trim();
-        var isSite = site is not null && (tail.Contains(site, StringComparison.OrdinalIgnoreCase) || site.Contains(tail, StringComparison.OrdinalIgnoreCase));
-        var looksLikeSite = site is null && tail.Split(' ').Length <= 3 && head.Split(' ').Length >= 4;
-        return (isSite || looksLikeSite) && head.Length > 0 ? head : title;
+        var names = new[] { Letters(site), Letters(HostLabel(host)) }.Where(n => n.Length >= 2).ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            var match = TitleSeparator().Matches(title).LastOrDefault();
+            if (match is null) return title;
+            var head = title[..match.Index].Trim();
+            var tail = Letters(title[(match.Index + match.Length)..]);
+            var isSite = names.Any(n => tail.Length >= 2 && (tail.Contains(n) || n.Contains(tail)));
+            var isDate = DateSuffix().IsMatch(title[(match.Index + match.Length)..].Trim());
+            var looksLikeSite = site is null && title[(match.Index + match.Length)..].Split(' ').Length <= 3 && head.Split(' ').Length >= 4;
+            if (!(isSite || isDate || looksLikeSite) || head.Length == 0) return title;
+            title = head;
+        }
+        return title;
+    }
+
+    private static string Letters(string? s) => s is null ? "" : new string(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    private static string? HostLabel(string? host)
+    {
+        if (string.IsNullOrEmpty(host)) return null;
+        var labels = host.Split('.');
+        return labels.Length >= 2 ? labels[^2].Length <= 3 && labels.Length >= 3 ? labels[^3] : labels[^2] : host;
     }
 
     private static string? Byline(IDocument document, JsonLdArticle ld)
     {
-        var fromPage = ld.Author
-            ?? Meta(document, "author") ?? Meta(document, "article:author") ?? Meta(document, "dc.creator") ?? Meta(document, "byl")
-            ?? Text(document.QuerySelector("[rel~='author']"))
-            ?? Text(document.QuerySelector("[itemprop~='author'] [itemprop~='name'], [itemprop~='author']"))
-            ?? Text(document.QuerySelector(".byline, .author, [class*='byline'], [class*='author-name']"));
-        if (fromPage is null || fromPage.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return null;
-        var text = Clean(ByPrefix().Replace(fromPage, ""));
-        return text is { Length: > 0 and < 200 } ? text : null;
+        string?[] candidates =
+        [
+            ld.Author, Meta(document, "author"), Meta(document, "article:author"), Meta(document, "dc.creator"), Meta(document, "byl"),
+            Text(document.QuerySelector("[rel~='author']")),
+            Text(document.QuerySelector("[itemprop~='author'] [itemprop~='name'], [itemprop~='author']")),
+            Text(document.QuerySelector(".byline, .author, [class*='byline'], [class*='author-name']")),
+        ];
+        foreach (var candidate in candidates)
+        {
+            if (candidate is null || candidate.StartsWith("http", StringComparison.OrdinalIgnoreCase) || candidate.Contains('@')) continue;
+            var text = Clean(AuthorJoiner().Replace(ByPrefix().Replace(candidate, ""), ", "));
+            if (text is { Length: > 0 and < 120 }) return text;
+        }
+        return null;
     }
 
     private static DateTimeOffset? Published(IDocument document, JsonLdArticle ld)
@@ -119,10 +143,14 @@ internal static partial class ArticleMetadataReader
         return t.Length == 0 ? null : t;
     }
 
-    [GeneratedRegex(@"\s+[|\-–—·:»]\s+")]
+    [GeneratedRegex(@"\s+[|\-–—·»_]\s*|\s*[|_]\s+")]
     private static partial Regex TitleSeparator();
     [GeneratedRegex(@"^\s*(by|von|par|por|di|door|av|af)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+    [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")]
+    private static partial Regex DateSuffix();
+    [GeneratedRegex(@",?\s+and\s+")]
+    private static partial Regex AuthorJoiner();
 }

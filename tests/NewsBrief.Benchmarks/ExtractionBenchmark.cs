@@ -12,11 +12,12 @@ public sealed partial class ExtractionBenchmark : IBenchmark
 
     public string Name => "extraction";
 
-    public string Description => "article extraction: body F1 per set (ours vs SmartReader), title/author/date agreement, pages/s [--worst N]";
+    public string Description => "article extraction: body F1 per set (ours vs SmartReader), title/author/date agreement, pages/s [--worst N] [--misses]";
 
     public Task<int> RunAsync(string[] args)
     {
         var worst = args.Length >= 2 && args[0] == "--worst" ? int.Parse(args[1]) : 0;
+        misses = args.Contains("--misses");
         var root = DataFolder.Require();
         var sets = new[] { ExtractionCorpus.Aeb(root).ToList(), ExtractionCorpus.Fundus(root).ToList(), ExtractionCorpus.Readability(root).ToList() };
 
@@ -54,12 +55,17 @@ public sealed partial class ExtractionBenchmark : IBenchmark
         return Task.FromResult(0);
     }
 
+    private static bool misses;
+
     private static void Row<T>(List<ExtractionCase> set, List<ExtractedArticle> extracted, string field,
         Func<ExtractionCase, T?> expected, Func<ExtractedArticle, T?> actual, Func<T?, T?, bool> same)
     {
         var pairs = set.Zip(extracted).Where(p => expected(p.First) is not null).ToList();
         var agree = pairs.Count(p => same(expected(p.First), actual(p.Second)));
         Console.WriteLine($"{set[0].Set,-12} {field,-14} {agree,6} {pairs.Count,5} {(pairs.Count == 0 ? 0 : (double)agree / pairs.Count),6:P0}");
+        if (!misses) return;
+        foreach (var (c, e) in pairs.Where(p => !same(expected(p.First), actual(p.Second))))
+            Console.WriteLine($"    {c.Id}: expected [{expected(c)}] got [{actual(e)}]");
     }
 
     private static bool Same(string? a, string? b) => Normalise(a) == Normalise(b);

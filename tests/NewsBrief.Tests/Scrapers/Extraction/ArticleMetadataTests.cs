@@ -16,8 +16,12 @@ public sealed class ArticleMetadataTests
         Assert.Equal("Library opens late on Thursdays after staff survey", MetaOnly.Title);
 
     [Fact]
-    public void Title_WithoutOpenGraph_ComesFromTheSingleH1() =>
-        Assert.Equal("Ferry timetable changes", ExtractionFixture.Extract("time-element.html").Title);
+    public void Title_WithoutOpenGraph_PrefersTitleElementOverH1() =>
+        Assert.Equal("Short page", ExtractionFixture.Extract("time-element.html").Title);
+
+    [Fact]
+    public void Title_WithoutAnyTitleElement_ComesFromTheSingleH1() =>
+        Assert.Equal("Ferry timetable changes", ArticleExtractor.Extract("<body><h1>Ferry timetable changes</h1><p>Text.</p></body>", new Uri("https://a.example/")).Title);
 
     [Fact]
     public void Byline_PrefersJsonLdAuthorsOverMetaAuthor() => Assert.Equal("Ada Lovelace, Grace Hopper", Full.Byline);
@@ -36,6 +40,25 @@ public sealed class ArticleMetadataTests
     [Fact]
     public void Published_FallsBackToTimeElementDatetime() =>
         Assert.Equal(new DateTimeOffset(2022, 7, 14, 8, 0, 0, TimeSpan.Zero), ExtractionFixture.Extract("time-element.html").Published);
+
+    [Theory]
+    [InlineData("Ukraine talks resume – DW – 13.06.2023", "DW", "www.dw.com", "Ukraine talks resume")]
+    [InlineData("Missile hits Kyiv - National | Globalnews.ca", null, "globalnews.ca", "Missile hits Kyiv - National")]
+    [InlineData("Budget: what it means for you", "Example News", "news.example", "Budget: what it means for you")]
+    [InlineData("Rates rise again | Example News", "Example News", "news.example", "Rates rise again")]
+    public void StripSiteSuffix_DropsSiteNamesHostsAndDatesButKeepsTheHeadline(string title, string? site, string host, string expected) =>
+        Assert.Equal(expected, ArticleMetadataReader.StripSiteSuffix(title, site, host));
+
+    [Fact]
+    public void Byline_SkipsAnEmailAddressAndJoinsNamesWithCommas()
+    {
+        const string html = """
+            <html><head><meta name="author" content="desk@paper.example"></head>
+            <body><p class="byline">By Ann Smith and Bo Lee</p><p>Some text of the article that is long enough to matter here.</p></body></html>
+            """;
+
+        Assert.Equal("Ann Smith, Bo Lee", ArticleExtractor.Extract(html, new Uri("https://paper.example/a")).Byline);
+    }
 
     [Fact]
     public void CanonicalUrl_PrefersLinkRelCanonicalOverOgUrl() =>
