@@ -52,7 +52,11 @@ public static class ArticleExtractor
         _ => Longer(SmartReaderBody(html, url), html),
     };
 
-    private static string Longer(string smart, string html) => smart.Length >= ShortBody ? smart : PickLonger(smart, OwnBody(html));
+    private static string Longer(string smart, string html)
+    {
+        var own = OwnBody(html);
+        return smart.Length >= ShortBody && smart.Length * 2 >= own.Length ? smart : PickLonger(smart, own);
+    }
 
     private static string PickLonger(string a, string b) => b.Length > a.Length ? b : a;
 
