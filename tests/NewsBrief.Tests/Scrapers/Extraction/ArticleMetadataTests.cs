@@ -1,0 +1,84 @@
+using NewsBrief.Scrapers.Extraction;
+
+namespace NewsBrief.Tests.Scrapers.Extraction;
+
+public sealed class ArticleMetadataTests
+{
+    private static ExtractedArticle Full => ExtractionFixture.Extract("full-metadata.html");
+    private static ExtractedArticle MetaOnly => ExtractionFixture.Extract("meta-tags-only.html", "https://post.example/library-hours?utm_source=feed");
+
+    [Fact]
+    public void Title_PrefersOpenGraphTitleOverTitleElementAndHeadline() =>
+        Assert.Equal("Council approves new cycle lanes for the harbour district", Full.Title);
+
+    [Fact]
+    public void Title_FromTitleElement_DropsTheSiteNameSuffix() =>
+        Assert.Equal("Library opens late on Thursdays after staff survey", MetaOnly.Title);
+
+    [Fact]
+    public void Title_WithoutOpenGraph_PrefersTitleElementOverH1() =>
+        Assert.Equal("Short page", ExtractionFixture.Extract("time-element.html").Title);
+
+    [Fact]
+    public void Title_WithoutAnyTitleElement_ComesFromTheSingleH1() =>
+        Assert.Equal("Ferry timetable changes", ArticleExtractor.Extract("<body><h1>Ferry timetable changes</h1><p>Text.</p></body>", new Uri("https://a.example/")).Title);
+
+    [Fact]
+    public void Byline_PrefersJsonLdAuthorsOverMetaAuthor() => Assert.Equal("Ada Lovelace, Grace Hopper", Full.Byline);
+
+    [Fact]
+    public void Byline_FallsBackToRelAuthorLink() => Assert.Equal("Jo Bloggs", MetaOnly.Byline);
+
+    [Fact]
+    public void Published_PrefersJsonLdDatePublishedOverArticlePublishedTime() =>
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.FromHours(1)), Full.Published);
+
+    [Fact]
+    public void Published_ReadsDublinCoreDateAsUtcMidnight() =>
+        Assert.Equal(new DateTimeOffset(2023, 11, 20, 0, 0, 0, TimeSpan.Zero), MetaOnly.Published);
+
+    [Fact]
+    public void Published_FallsBackToTimeElementDatetime() =>
+        Assert.Equal(new DateTimeOffset(2022, 7, 14, 8, 0, 0, TimeSpan.Zero), ExtractionFixture.Extract("time-element.html").Published);
+
+    [Theory]
+    [InlineData("Ukraine talks resume – DW – 13.06.2023", "DW", "www.dw.com", "Ukraine talks resume")]
+    [InlineData("Missile hits Kyiv - National | Globalnews.ca", null, "globalnews.ca", "Missile hits Kyiv - National")]
+    [InlineData("Budget: what it means for you", "Example News", "news.example", "Budget: what it means for you")]
+    [InlineData("Rates rise again | Example News", "Example News", "news.example", "Rates rise again")]
+    public void StripSiteSuffix_DropsSiteNamesHostsAndDatesButKeepsTheHeadline(string title, string? site, string host, string expected) =>
+        Assert.Equal(expected, ArticleMetadataReader.StripSiteSuffix(title, site, host));
+
+    [Fact]
+    public void Byline_SkipsAnEmailAddressAndJoinsNamesWithCommas()
+    {
+        const string html = """
+            <html><head><meta name="author" content="desk@paper.example"></head>
+            <body><p class="byline">By Ann Smith and Bo Lee</p><p>Some text of the article that is long enough to matter here.</p></body></html>
+            """;
+
+        Assert.Equal("Ann Smith, Bo Lee", ArticleExtractor.Extract(html, new Uri("https://paper.example/a")).Byline);
+    }
+
+    [Fact]
+    public void CanonicalUrl_PrefersLinkRelCanonicalOverOgUrl() =>
+        Assert.Equal(new Uri("https://gazette.example/news/cycle-lanes"), Full.CanonicalUrl);
+
+    [Fact]
+    public void CanonicalUrl_FallsBackToOgUrl() => Assert.Equal(new Uri("https://post.example/library-hours"), MetaOnly.CanonicalUrl);
+
+    [Fact]
+    public void Language_PrefersHtmlLangThenOgLocaleThenContentLanguage()
+    {
+        Assert.Equal("en-GB", Full.Language);
+        Assert.Equal("de-DE", MetaOnly.Language);
+        Assert.Equal("fr", ExtractionFixture.Extract("time-element.html").Language);
+    }
+
+    [Fact]
+    public void LeadImage_IsOgImageResolvedAgainstThePageUrl() =>
+        Assert.Equal(new Uri("https://gazette.example/images/lanes.jpg"), Full.LeadImage);
+
+    [Fact]
+    public void Url_IsThePageUrlGiven() => Assert.Equal(new Uri("https://gazette.example/news/page?id=1"), Full.Url);
+}

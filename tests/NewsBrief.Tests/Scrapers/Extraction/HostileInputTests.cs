@@ -1,0 +1,79 @@
+using System.Text;
+using NewsBrief.Scrapers.Extraction;
+
+namespace NewsBrief.Tests.Scrapers.Extraction;
+
+public sealed class HostileInputTests
+{
+    private static readonly Uri Page = new("https://hostile.example/page");
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    [InlineData("<html>")]
+    [InlineData("</p></div></html>")]
+    [InlineData("<html><body><div><span></span></div></body></html>")]
+    public void Extract_OfEmptyOrBrokenMarkup_ReturnsEmptyText(string html)
+    {
+        var article = ArticleExtractor.Extract(html, Page);
+
+        Assert.Equal("", article.Text);
+        Assert.Equal(Page, article.Url);
+    }
+
+    [Theory]
+    [InlineData(BodyStrategy.Own)]
+    [InlineData(BodyStrategy.SmartReader)]
+    [InlineData(BodyStrategy.Combined)]
+    public void Extract_OfHugelyNestedMarkup_ReturnsEmptyTextInsteadOfOverflowingTheStack(BodyStrategy strategy)
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>deep text</p></body></html>";
+
+        Assert.Equal("", ArticleExtractor.Extract(html, Page, strategy).Text);
+    }
+
+    [Theory]
+    [InlineData(BodyStrategy.Own)]
+    [InlineData(BodyStrategy.SmartReader)]
+    public void Extract_OfMarkupNestedBeyondTheTreeLimit_ReturnsEmptyText(BodyStrategy strategy)
+    {
+        // Deep enough to trip the parsed-tree check but not the raw pre-scan.
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span>", 1_000)) + "<p>deep text</p></body></html>";
+
+        Assert.Equal("", ArticleExtractor.Extract(html, Page, strategy).Text);
+    }
+
+    [Fact]
+    public void Extract_OfBinaryJunk_ReturnsEmptyText()
+    {
+        var bytes = new byte[20_000];
+        new Random(7).NextBytes(bytes);
+
+        Assert.Equal("", ArticleExtractor.Extract(Encoding.Latin1.GetString(bytes), Page).Text);
+    }
+
+    [Fact]
+    public void Extract_OfBrokenJsonLdAndBadDates_StillReadsTheRest()
+    {
+        const string html = """
+            <html lang="nl"><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+            <meta property="article:published_time" content="not a date"><meta property="og:title" content="Bridge reopens"></head>
+            <body><p>The bridge over the canal reopened this morning after three months of repairs to its lifting mechanism.</p></body></html>
+            """;
+
+        var article = ArticleExtractor.Extract(html, Page);
+
+        Assert.Equal("Bridge reopens", article.Title);
+        Assert.Null(article.Published);
+        Assert.Equal("nl", article.Language);
+        Assert.Contains("The bridge over the canal reopened", article.Text);
+    }
+
+    [Fact]
+    public void Extract_WithoutUrl_NamesTheMissingArgument()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => ArticleExtractor.Extract("<p>x</p>", null!));
+
+        Assert.Equal("url", error.ParamName);
+    }
+}
