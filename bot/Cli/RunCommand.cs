@@ -38,6 +38,7 @@ public static class RunCommand
             DiscordRestClient? discordRest = null;
             IDeliverySender[] senders = discord is null ? [] : [new DiscordChannelSender(() => discordRest)];
             using var alerting = new AlertServices(services, context.Out, jsonConsole: false, senders);
+            new AlertChatCommands(services, alerting).RegisterWith(handler);
             builder.Services.AddSingleton(services);
             builder.Services.AddSingleton(alerting);
             builder.Services.AddSingleton(services.Time);

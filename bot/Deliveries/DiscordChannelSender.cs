@@ -8,13 +8,13 @@ using NewsBrief.Core.Domain;
 namespace NewsBrief.Bot.Deliveries;
 
 /// <summary>
-/// Posts a delivery to a Discord channel through the bot's REST client. Each message carries a nonce
+/// Posts a delivery to a Discord channel or a user's DMs through the bot's REST client. Each message carries a nonce
 /// made from the outbox key (with <c>enforce_nonce</c>), so a resend after a crash or a 429 does not
 /// post twice. 4xx (but 429) is permanent; 5xx, 429 and network failures are retried.
 /// </summary>
 public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliverySender
 {
-    public bool Handles(Destination destination) => destination.Kind == DestinationKind.DiscordChannel;
+    public bool Handles(Destination destination) => destination.Kind is DestinationKind.DiscordChannel or DestinationKind.DiscordDm;
 
     public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
     {
@@ -23,9 +23,12 @@ public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliv
         string? first = null;
         try
         {
+            var channel = destination.Kind == DestinationKind.DiscordDm
+                ? await client.OpenDirectMessageAsync(destination.Target, cancellationToken)
+                : destination.Target;
             for (var i = 0; i < messages.Count; i++)
             {
-                var id = await client.CreateMessageAsync(destination.Target, messages[i], Nonce(delivery.IdempotencyKey, i), cancellationToken);
+                var id = await client.CreateMessageAsync(channel, messages[i], Nonce(delivery.IdempotencyKey, i), cancellationToken);
                 first ??= id;
             }
             return SendResult.Ok(first);

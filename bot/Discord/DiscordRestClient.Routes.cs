@@ -64,6 +64,13 @@ public sealed partial class DiscordRestClient
         return MessageId(answer) ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "start thread answered without an id");
     }
 
+    /// <summary>Opens (or finds) the direct-message channel with a user and returns its id; the same user always gets the same channel.</summary>
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken ct)
+    {
+        var answer = await SendAsync(HttpMethod.Post, "/users/@me/channels", new JsonObject { ["recipient_id"] = userId }, repeatable: true, ct);
+        return MessageId(answer) ?? throw new DiscordApiException(System.Net.HttpStatusCode.OK, null, "opening a DM answered without a channel id");
+    }
+
     /// <summary>A fresh numeric nonce of at most 20 digits.</summary>
     public static string NewNonce() => (BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

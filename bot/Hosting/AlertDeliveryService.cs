@@ -12,7 +12,7 @@ public sealed class AlertDeliveryService(AlertServices alerting, TimeProvider ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var console = alerting.ScheduleRunner.EnsureDefault();
+        var console = alerting.ScheduleRunner.EnsureDefault(alerting.DefaultBriefDestination);
         logger.LogInformation("console brief schedule: \"{Cron}\" {Zone} ({Origin})", console.Cron, console.TimeZone, console.Origin);
         using var timer = new PeriodicTimer(alerting.ScheduleOptions.Tick, time);
         do

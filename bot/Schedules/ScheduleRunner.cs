@@ -19,13 +19,13 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
 {
     public const string ConfigOrigin = "config";
 
-    /// <summary>The console schedule of <c>Brief:DailyTime</c> in <c>Brief:TimeZone</c>, unless a user set one for the console.</summary>
-    public BriefSchedule EnsureDefault()
+    /// <summary>The daily schedule of <c>Brief:DailyTime</c> in <c>Brief:TimeZone</c> to the default destination (the console, or Discord:WebhookUrl), unless a user set one there.</summary>
+    public BriefSchedule EnsureDefault(string destination = "console")
     {
         var parts = briefOptions.DailyTime.Split(':');
         return schedules.Set(new BriefSchedule
         {
-            Destination = "console",
+            Destination = destination,
             Cron = $"{int.Parse(parts[1])} {int.Parse(parts[0])} * * *",
             TimeZone = briefOptions.TimeZone,
             Origin = ConfigOrigin,
