@@ -29,7 +29,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         var unchanged = 0;
         foreach (var article in articles)
         {
-            var existing = FindExisting(connection, tx, article.CanonicalUrl, article.SourceId, article.Guid);
+            var existing = FindExisting(connection, tx, article.CanonicalUrl, article.SourceId, article.Guid, article.ContentHash, IsSubstantive(article));
             if (existing is null)
             {
                 inserted.Add(article with { Id = Insert(connection, tx, article) });
@@ -48,7 +48,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return new UpsertOutcome(inserted, updated, unchanged);
     }
 
-    /// <summary>Which of the given keys are stored already (so their pages need no new fetch).</summary>
+    /// <summary>Whether an article with this canonical URL or (source, guid) is stored already (so its page needs no new fetch).</summary>
     public bool Exists(string canonicalUrl, string sourceId, string? guid)
     {
         using var connection = database.Connect();
@@ -120,7 +120,12 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return (long)cmd.ExecuteScalar()!;
     }
 
-    private static Article? FindExisting(SqliteConnection c, SqliteTransaction? tx, string canonicalUrl, string sourceId, string? guid)
+    /// <summary>
+    /// The stored article this one is: same canonical URL, same (source, guid), or, when it has text enough to
+    /// tell articles apart, the same content (one article reached at two addresses, e.g. syndicated).
+    /// </summary>
+    private static Article? FindExisting(SqliteConnection c, SqliteTransaction? tx, string canonicalUrl, string sourceId, string? guid,
+        string? contentHash = null, bool substantive = false)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
@@ -128,14 +133,23 @@ public sealed class ArticleStore(NewsBriefDatabase database)
             SELECT {Columns} FROM articles WHERE canonical_url = $canonical
             UNION ALL
             SELECT {Columns} FROM articles WHERE $guid IS NOT NULL AND source_id = $source AND guid = $guid
+            UNION ALL
+            SELECT {Columns} FROM articles WHERE $substantive AND content_hash = $hash
             LIMIT 1
             """;
         cmd.Parameters.AddWithValue("$canonical", canonicalUrl);
         cmd.Parameters.AddWithValue("$source", sourceId);
         cmd.Parameters.AddWithValue("$guid", (object?)guid ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$hash", contentHash ?? "");
+        cmd.Parameters.AddWithValue("$substantive", contentHash is not null && substantive);
         using var reader = cmd.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }
+
+    /// <summary>Text long enough that equal content means the same article, not two short notices alike.</summary>
+    public const int SubstantiveDescriptionChars = 80;
+
+    private static bool IsSubstantive(Article a) => (a.Description?.Length ?? 0) >= SubstantiveDescriptionChars;
 
     private static long Insert(SqliteConnection c, SqliteTransaction tx, Article a)
     {

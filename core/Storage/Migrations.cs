@@ -115,6 +115,9 @@ internal static class Migrations
             last_occurrence  INTEGER
         );
         """,
+        """
+        CREATE INDEX articles_content ON articles(content_hash);
+        """,
     ];
 
     public static int Latest => Steps.Length;

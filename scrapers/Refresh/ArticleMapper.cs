@@ -36,7 +36,7 @@ public static class ArticleMapper
             Author = string.IsNullOrWhiteSpace(item.Author) ? null : item.Author.Trim(),
             Published = item.Published,
             Fetched = fetched,
-            ContentHash = Hash(title + "\n" + description),
+            ContentHash = ContentFingerprint.ContentHash(title, description),
         };
     }
 

@@ -66,6 +66,21 @@ public sealed class ArticleStoreTests : IDisposable
     }
 
     [Fact]
+    public void Upsert_SameContentAtAnotherAddress_IsStoredOnce_ButShortNoticesAlikeAreNot()
+    {
+        var text = "Foreign ministers of both countries met in Geneva on Tuesday and agreed to reopen their embassies by March.";
+        var original = Make("https://a.example/geneva", hash: "same") with { Description = text };
+        var syndicated = Make("https://b.example/world/geneva-talks", hash: "same", source: "t") with { Description = text };
+        var shortA = Make("https://a.example/live", hash: "short") with { Description = "Live updates" };
+        var shortB = Make("https://b.example/live", hash: "short", source: "t") with { Description = "Live updates" };
+
+        var outcome = _store.Upsert([original, syndicated, shortA, shortB]);
+
+        Assert.Equal((3, 1), (outcome.Inserted.Count, outcome.Unchanged));
+        Assert.DoesNotContain(outcome.Inserted, a => a.Url == "https://b.example/world/geneva-talks");
+    }
+
+    [Fact]
     public void InWindow_ReturnsArticlesDatedInsideTheWindowNewestFirst()
     {
         _store.Upsert([
