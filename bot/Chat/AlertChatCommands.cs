@@ -61,24 +61,17 @@ public sealed class AlertChatCommands(AppServices services, AlertServices alerti
         switch (c.Subcommand)
         {
             case "set":
-                var cron = (c.Option("cron") ?? "").Trim();
-                try { ScheduleCalendar.Parse(cron); }
-                catch (FormatException e) { return ChatReply.Error(e.Message); }
-                var zoneId = (c.Option("timezone") ?? services.Config.Brief.TimeZone).Trim();
-                TimeZoneInfo zone;
-                try { zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId); }
-                catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+                try
                 {
-                    return ChatReply.Error($"'{zoneId}' is not a known IANA time zone (e.g. Europe/London).");
+                    var topic = c.Option("topic");
+                    var (saved, zone) = ScheduleRequest.Set(alerting.Schedules, services.Config.Topics.Select(t => t.Topic.Name).ToList(), destination,
+                        c.Option("cron") ?? "", c.Option("timezone") ?? services.Config.Brief.TimeZone, topic is null ? [] : [topic], null, services.Time.GetUtcNow());
+                    return ChatReply.Plain($"Briefs here on \"{saved.Cron}\" ({saved.TimeZone}); the next at {ScheduleCalendar.Next(saved.Cron, zone, services.Time.GetUtcNow()):u}.");
                 }
-                var topic = c.Option("topic");
-                var known = topic is null ? null : services.Config.Topics.Select(t => t.Topic.Name).FirstOrDefault(n => string.Equals(n, topic.Trim(), StringComparison.OrdinalIgnoreCase));
-                if (topic is not null && known is null) return ChatReply.Error($"Unknown topic \"{topic}\".");
-                var saved = alerting.Schedules.Set(new BriefSchedule
+                catch (ScheduleRequestException e)
                 {
-                    Destination = destination, Cron = cron, TimeZone = zoneId, Topics = known is null ? [] : [known], Created = services.Time.GetUtcNow(),
-                });
-                return ChatReply.Plain($"Briefs here on \"{saved.Cron}\" ({saved.TimeZone}); the next at {ScheduleCalendar.Next(saved.Cron, zone, services.Time.GetUtcNow()):u}.");
+                    return ChatReply.Error(e.Message);
+                }
             case "clear":
                 return alerting.Schedules.Remove(destination) ? ChatReply.Plain("The scheduled brief here is removed.") : ChatReply.Error("There is no scheduled brief here.");
             default:

@@ -33,30 +33,20 @@ public static class ScheduleCommand
         var command = new Command("set", "Create or replace the brief schedule of a destination") { destination, cron, zone, topics, quiet };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
-            if (!Destination.TryParse(result.GetValue(destination), out var dest, out var destError)) throw new UsageException(destError);
-            var expression = result.GetValue(cron)!.Trim();
-            try { ScheduleCalendar.Parse(expression); }
-            catch (FormatException e) { throw new UsageException(e.Message); }
-            var zoneId = result.GetValue(zone)!.Trim();
-            TimeZoneInfo tz;
-            try { tz = TimeZoneInfo.FindSystemTimeZoneById(zoneId); }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                throw new UsageException($"--tz: '{zoneId}' is not a known IANA time zone (e.g. Europe/London)");
-            }
             var names = (result.GetValue(topics) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var known = services.Config.Topics.Select(t => t.Topic.Name).ToList();
-            var resolved = names.Select(n => known.FirstOrDefault(k => string.Equals(k, n, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"--topics: unknown topic \"{n}\" (known: {string.Join(", ", known.Select(k => $"\"{k}\""))})")).ToList();
-            var quietText = result.GetValue(quiet);
-            if (quietText is not null && !QuietHours.TryParse(quietText, out _))
-                throw new UsageException($"--quiet: '{quietText}' is not a quiet period; write it like 22:00-07:00");
             using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
-            var saved = alerting.Schedules.Set(new BriefSchedule
+            BriefSchedule saved;
+            TimeZoneInfo tz;
+            try
             {
-                Destination = dest.ToString(), Cron = expression, TimeZone = zoneId, Topics = resolved, Created = context.Time.GetUtcNow(),
-                QuietHours = quietText is null ? null : QuietHours.Parse(quietText).ToString(),
-            });
+                (saved, tz) = ScheduleRequest.Set(alerting.Schedules, services.Config.Topics.Select(t => t.Topic.Name).ToList(),
+                    result.GetValue(destination)!, result.GetValue(cron)!, result.GetValue(zone)!, names, result.GetValue(quiet), context.Time.GetUtcNow());
+            }
+            catch (ScheduleRequestException e)
+            {
+                throw new UsageException(e.Field is "tz" or "topics" or "quiet" ? $"--{e.Field}: {e.Message}" : e.Message);
+            }
+            var dest = Destination.Parse(saved.Destination);
             var next = ScheduleCalendar.Next(saved.Cron, tz, context.Time.GetUtcNow());
             await context.Out.WriteLineAsync($"schedule {saved.Id}: \"{saved.Cron}\" {saved.TimeZone} to {dest.Redacted}; next brief {next:u}");
             return ExitCodes.Done;
