@@ -56,10 +56,12 @@ public static class RunCommand
             }
             using var host = builder.Build();
             if (discord is not null) discordRest = host.Services.GetRequiredService<DiscordBot>().Rest;
+            // Resolved now: RunAsync disposes the host's services when it returns.
+            var discordService = discord is null ? null : host.Services.GetRequiredService<DiscordBotService>();
             await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
                 + (discord is null ? "type /help for commands; " : "answering on Discord; ") + "Ctrl+C stops");
             await host.RunAsync(ct);
-            if (discord is not null && host.Services.GetRequiredService<DiscordBotService>().FatalError is { } fatal)
+            if (discordService?.FatalError is { } fatal)
             {
                 await context.Error.WriteLineAsync($"failed: Discord: {fatal}");
                 return ExitCodes.Failed;
