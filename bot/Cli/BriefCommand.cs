@@ -5,7 +5,7 @@ using NewsBrief.Bot.Rendering;
 namespace NewsBrief.Bot.Cli;
 
 /// <summary>
-/// <c>newsbrief brief [--since 24h] [--topic NAME | --query Q] [--format text|markdown|json] [--no-poll] [--new-only]</c>:
+/// <c>newsbrief brief [--since 24h] [--topic NAME | --query Q] [--format text|markdown|html|json] [--no-poll] [--new-only]</c>:
 /// polls (unless --no-poll), then prints a brief of the window.
 /// </summary>
 public static class BriefCommand
@@ -15,7 +15,7 @@ public static class BriefCommand
         var since = new Option<string?>("--since") { Description = "Window of the brief: 90m, 24h, 7d, 2w (default: Brief:DefaultWindow, 24h)" };
         var topic = new Option<string?>("--topic") { Description = "Only this configured topic (see topics.json)" };
         var query = new Option<string?>("--query") { Description = "Only articles matching this query, e.g. \"tiktok AND ban*\"" };
-        var format = FormatOption.Create("text", "markdown", "json");
+        var format = FormatOption.Create("text", "markdown", "html", "json");
         var noPoll = new Option<bool>("--no-poll") { Description = "Brief what is stored; do not poll first" };
         var newOnly = new Option<bool>("--new-only") { Description = "Leave out what earlier briefs of the same scope covered; show updates only" };
         var command = new Command("brief", "Poll, then print a brief of the recent stories") { since, topic, query, format, noPoll, newOnly };
@@ -36,6 +36,7 @@ public static class BriefCommand
             {
                 "json" => BriefJsonRenderer.Render(brief, name),
                 "markdown" => BriefMarkdownRenderer.Render(brief, name),
+                "html" => BriefHtmlRenderer.Render(brief, name),
                 _ => BriefTextRenderer.Render(brief, name),
             });
             return ExitCodes.Done;

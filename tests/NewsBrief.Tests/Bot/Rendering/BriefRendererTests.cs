@@ -64,4 +64,25 @@ public sealed class BriefRendererTests
         Assert.Contains(@"### 1. Ministers \*meet\* at summit", md);
         Assert.Contains("- They met in Geneva. [[2]](https://b.example/7)[[1]](https://g.example/9)", md);
     }
+
+    [Fact]
+    public void Html_EncodesArticleTextAndWritesOnlyHttpLinks()
+    {
+        var hostile = Sample with
+        {
+            Stories = [Sample.Stories[0] with
+            {
+                Headline = "<script>alert(1)</script> & more",
+                Articles = [Sample.Stories[0].Articles[0] with { Url = "javascript:alert(1)" }, Sample.Stories[0].Articles[1]],
+            }],
+        };
+
+        var html = BriefHtmlRenderer.Render(hostile, Name);
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("<a href=\"https://b.example/7\">Summit</a>, BBC News", html);
+        Assert.Contains("They met in Geneva.<sup><a href=\"https://b.example/7\">[2]</a></sup><sup><a href=\"#\">[1]</a></sup>", html);
+    }
 }
