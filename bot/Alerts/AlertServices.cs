@@ -35,6 +35,7 @@ public sealed class AlertServices : IDisposable
         // First match wins: a Discord webhook URL gets Discord's message format, other webhooks the generic JSON.
         IDeliverySender[] senders = [.. moreSenders ?? [], new ConsoleSender(console, jsonConsole), new DiscordWebhookSender(_http), new WebhookSender(_http, DeliveryOptions.WebhookTimeout)];
         DefaultBriefDestination = config.Root["Discord:WebhookUrl"] is { Length: > 0 } hook ? "webhook:" + hook : "console";
+        SourceNotices = new SourceHealthNotices(Deliveries, services.SourceStates, DefaultBriefDestination);
         Dispatcher = new DeliveryDispatcher(Deliveries, senders, DeliveryOptions, services.Time)
         {
             AfterSent = TestCrashHook.FromEnvironment(),
@@ -45,6 +46,8 @@ public sealed class AlertServices : IDisposable
     public AlertOptions Options { get; }
     /// <summary>Where the daily brief of Brief:DailyTime goes: the Discord webhook when Discord:WebhookUrl is set, else the console.</summary>
     public string DefaultBriefDestination { get; }
+    /// <summary>Tells the default destination when a source keeps failing.</summary>
+    public SourceHealthNotices SourceNotices { get; }
     public DeliveryOptions DeliveryOptions { get; }
     public ScheduleOptions ScheduleOptions { get; }
     public ScheduleRunner ScheduleRunner { get; }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Hosting;
 
 /// <summary>Polls the sources that are due, every <see cref="ServiceOptions.PollTick"/>. A failing cycle is logged; the next one runs.</summary>
-public sealed class PollingService(AppServices services, ILogger<PollingService> logger) : BackgroundService
+public sealed class PollingService(AppServices services, AlertServices alerting, ILogger<PollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +18,7 @@ public sealed class PollingService(AppServices services, ILogger<PollingService>
                 var reports = await services.Refresh.PollAsync(services.Sources.Current, dueOnly: true, stoppingToken);
                 foreach (var failed in reports.Where(r => r.Failed))
                     logger.LogWarning("source {Source} failed: {Outcome}: {Error}", failed.SourceId, failed.Outcome, failed.Error);
+                alerting.SourceNotices.Queue(reports, services.Time.GetUtcNow());
                 if (reports.Count > 0)
                     logger.LogInformation("polled {Count} source(s): {New} new article(s)", reports.Count, reports.Sum(r => r.Inserted));
             }
