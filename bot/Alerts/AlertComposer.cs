@@ -14,7 +14,7 @@ public sealed record AlertStory(IReadOnlyList<Article> Articles, string Headline
 /// event make one alert with five links), names the matched terms, and renders the JSON and text
 /// forms. Pure.
 /// </summary>
-public sealed class AlertComposer(IReadOnlyList<Source> sources)
+public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources)
 {
     private static readonly JsonSerializerOptions Json = new(JsonOutput.Options) { WriteIndented = false };
     private readonly StoryClusterer _clusterer = new();
@@ -79,7 +79,7 @@ public sealed class AlertComposer(IReadOnlyList<Source> sources)
     /// <summary>The article tokenised once, for matching many subscriptions and naming the matched terms.</summary>
     public DocumentTerms Terms(Article a) => DocumentTerms.From(Document(a));
 
-    public string SourceName(string sourceId) => sources.FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
+    public string SourceName(string sourceId) => sources().FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
 
     private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
 }

@@ -24,7 +24,7 @@ public sealed class AlertServices : IDisposable
         Alerts = new AlertStore(services.Database);
         Deliveries = new DeliveryStore(services.Database);
         Schedules = new ScheduleStore(services.Database);
-        Composer = new AlertComposer(config.Sources);
+        Composer = new AlertComposer(() => services.Sources.Current); // the sources in force, also those added at runtime
         ScheduleRunner = new ScheduleRunner(Schedules, services.BriefService, config.Brief, ScheduleOptions, services.Time);
         Scanner = new AlertScanner(services.Articles, Subscriptions, Alerts, Composer, Options, config.BriefTimeZone, services.Time);
         // A webhook POST is not repeated on a redirect; the receiver must give its final URL.

@@ -70,7 +70,7 @@ public sealed class AlertScanBenchmark : IBenchmark
         }
         var sources = Enumerable.Range(0, 30).Select(i => new Source { Id = $"source-{i}", Name = $"Source {i}", Url = new Uri($"https://news.example/{i}.xml") }).ToList();
         var alerts = new AlertStore(db);
-        var scanner = new AlertScanner(store, subscriptions, alerts, new AlertComposer(sources), new AlertOptions(), TimeZoneInfo.Utc, TimeProvider.System);
+        var scanner = new AlertScanner(store, subscriptions, alerts, new AlertComposer(() => sources), new AlertOptions(), TimeZoneInfo.Utc, TimeProvider.System);
 
         var clock = Stopwatch.StartNew();
         var report = scanner.Scan();
