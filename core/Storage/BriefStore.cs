@@ -56,12 +56,4 @@ public sealed class BriefStore(NewsBriefDatabase database)
         while (reader.Read()) ids.Add(reader.GetInt64(0));
         return ids;
     }
-
-    public long Count()
-    {
-        using var connection = database.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM briefs";
-        return (long)cmd.ExecuteScalar()!;
-    }
 }
