@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.HtmlSources;
@@ -10,13 +11,15 @@ namespace NewsBrief.Scrapers.Refresh;
 
 /// <summary>
 /// The refresh orchestrator: for each source, fetch (conditional GET), parse, map, fetch the pages of
-/// new articles for their full text, store, and record the source's state. The only scraper stage that
-/// touches storage. One failing source never stops the others.
+/// new articles for their full text, store, assign the new articles to stories, and record the source's
+/// state. The only scraper stage that touches storage. One failing source never stops the others.
 /// </summary>
 public sealed class RefreshPipeline(
-    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null)
+    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null,
+    StoryAssigner? stories = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
@@ -87,6 +90,7 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
+        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 
