@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.HtmlSources;
@@ -17,6 +18,9 @@ public sealed class RefreshPipeline(
     HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+
+    /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
@@ -58,6 +62,7 @@ public sealed class RefreshPipeline(
             // Isolation: whatever a source does wrong is recorded on that source only.
             report = Failure(source, previous, "failed", $"unexpected error: {e.GetType().Name}: {e.Message}", null);
         }
+        Metrics?.RecordPoll(source.Id, report.Outcome, clock.Elapsed, report.Inserted);
         return report with { Elapsed = clock.Elapsed };
     }
 
