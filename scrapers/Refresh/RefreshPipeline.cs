@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
@@ -20,6 +21,9 @@ public sealed class RefreshPipeline(
 {
     private readonly Random _random = random ?? Random.Shared;
     private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
+
+    /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
@@ -61,6 +65,7 @@ public sealed class RefreshPipeline(
             // Isolation: whatever a source does wrong is recorded on that source only.
             report = Failure(source, previous, "failed", $"unexpected error: {e.GetType().Name}: {e.Message}", null);
         }
+        Metrics?.RecordPoll(source.Id, report.Outcome, clock.Elapsed, report.Inserted);
         return report with { Elapsed = clock.Elapsed };
     }
 
