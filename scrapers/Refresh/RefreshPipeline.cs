@@ -31,6 +31,12 @@ public sealed class RefreshPipeline(
     /// <summary>Article pages fetched per source and poll, at most (the rest keep the feed's text).</summary>
     public int MaxPagesPerPoll { get; init; } = 20;
 
+    /// <summary>
+    /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
+    /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
+    /// </summary>
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
     {
@@ -84,7 +90,7 @@ public sealed class RefreshPipeline(
             var baseUri = result.FinalUrl ?? source.Url;
             feed = source.Kind == SourceKind.Html
                 ? HtmlListParser.Parse(result.Body ?? "", baseUri, source.Selectors!)
-                : FeedParser.Parse(result.Body ?? "", baseUri);
+                : FeedParser.Parse(result.Body ?? "", baseUri, new ParseBudget(ParseTimeBudget, time));
         }
         catch (FeedParseException e)
         {
