@@ -6,7 +6,7 @@ namespace NewsBrief.Scrapers.Parsing;
 
 /// <summary>
 /// The strict path: one <see cref="XmlReader"/> pass straight into <see cref="FeedNode"/>s, keeping only
-/// the levels the mappers read (the root, channel, items and entries, their children and grandchildren)
+/// the levels the mappers read (the root, channels, items and entries and their children, an entry author's name)
 /// and only the text below them; no document tree is built. Depth and time are checked on every node.
 /// Any well-formedness fault surfaces as the reader's <see cref="XmlException"/>, for the lenient path.
 /// </summary>
@@ -82,15 +82,15 @@ internal static class StreamingFeedReader
             node.SetText(ReadText(reader, budget));
             return node;
         }
-        // The mappers read the children of channels, items and entries, and the children of those of items and entries (an author's name).
-        var childrenKeepChildren = localName is "item" or "entry";
+        // The mappers read the children of channels, items and entries, and below those only an Atom author's name.
+        var isEntry = localName == "entry";
         while (reader.Read())
         {
             budget.Tick();
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    node.AddChild(ReadElement(reader, budget, node.Bases, namespaces, childrenKeepChildren || reader.LocalName is "channel" or "item" or "entry"));
+                    node.AddChild(ReadElement(reader, budget, node.Bases, namespaces, reader.LocalName is "channel" or "item" or "entry" || (isEntry && reader.LocalName == "author")));
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     node.AddText(reader.Value);
