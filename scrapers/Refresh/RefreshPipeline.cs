@@ -35,7 +35,7 @@ public sealed class RefreshPipeline(
     /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
     /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
     /// </summary>
-    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
