@@ -1,6 +1,7 @@
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
+using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Alerts;
@@ -20,6 +21,9 @@ public sealed class AlertServices : IDisposable
         Options = AppConfiguration.Bind<AlertOptions>(config.Root, AlertOptions.SectionName);
         DeliveryOptions = AppConfiguration.Bind<DeliveryOptions>(config.Root, DeliveryOptions.SectionName);
         ScheduleOptions = AppConfiguration.Bind<ScheduleOptions>(config.Root, ScheduleOptions.SectionName);
+        Smtp = AppConfiguration.Bind<SmtpOptions>(config.Root, SmtpOptions.SectionName);
+        if (Smtp.Validate() is [var smtpError, ..])
+            throw new ConfigurationException(AppConfiguration.AppSettingsFile, smtpError.Split(' ')[0], smtpError);
         Subscriptions = new SubscriptionStore(services.Database);
         Alerts = new AlertStore(services.Database);
         Deliveries = new DeliveryStore(services.Database);
@@ -33,7 +37,10 @@ public sealed class AlertServices : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         // First match wins: a Discord webhook URL gets Discord's message format, other webhooks the generic JSON.
-        IDeliverySender[] senders = [.. moreSenders ?? [], new ConsoleSender(console, jsonConsole), new DiscordWebhookSender(_http), new WebhookSender(_http, DeliveryOptions.WebhookTimeout)];
+        var senders = new List<IDeliverySender>([.. moreSenders ?? [], new ConsoleSender(console, jsonConsole), new DiscordWebhookSender(_http), new WebhookSender(_http, DeliveryOptions.WebhookTimeout)]);
+        // E-mail destinations wait (pending, named in 'deliveries') until Smtp:Host is set.
+        if (Smtp.Enabled) senders.Add(new EmailSender(Smtp));
+        Senders = senders;
         DefaultBriefDestination = config.Root["Discord:WebhookUrl"] is { Length: > 0 } hook ? "webhook:" + hook : "console";
         SourceNotices = new SourceHealthNotices(Deliveries, services.SourceStates, DefaultBriefDestination);
         Dispatcher = new DeliveryDispatcher(Deliveries, senders, DeliveryOptions, services.Time)
@@ -44,6 +51,9 @@ public sealed class AlertServices : IDisposable
     }
 
     public AlertOptions Options { get; }
+    public SmtpOptions Smtp { get; }
+    /// <summary>Every configured sender, first match wins.</summary>
+    public IReadOnlyList<IDeliverySender> Senders { get; }
     /// <summary>Where the daily brief of Brief:DailyTime goes: the Discord webhook when Discord:WebhookUrl is set, else the console.</summary>
     public string DefaultBriefDestination { get; }
     /// <summary>Tells the default destination when a source keeps failing.</summary>
