@@ -1,4 +1,4 @@
-using NewsBrief.Bot.Hosting;
+using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;

@@ -1,4 +1,3 @@
-using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
@@ -6,6 +5,7 @@ using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Briefing;
 

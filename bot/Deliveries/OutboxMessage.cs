@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;

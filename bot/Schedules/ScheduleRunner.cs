@@ -1,7 +1,7 @@
 using NewsBrief.Bot.Briefing;
-using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Schedules;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace NewsBrief.Tests.Support;
@@ -11,17 +10,16 @@ namespace NewsBrief.Tests.Support;
 /// </summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Func<HttpListenerContext, Task>> _routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
     public LocalHttpServer()
     {
-        Port = FreePort();
+        _listener = LoopbackHttpListener.Start(out var port);
+        Port = port;
         BaseUri = new Uri($"http://127.0.0.1:{Port}/");
-        _listener.Prefixes.Add(BaseUri.ToString());
-        _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -98,18 +96,10 @@ public sealed class LocalHttpServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
+        _listener.Close(); // one call: Stop() then Close() would re-bind the port in between
         try { await _loop; } catch (Exception) { /* stopping */ }
         _stop.Dispose();
     }

@@ -1,5 +1,6 @@
 using MimeKit;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Core.Configuration;
@@ -129,9 +130,9 @@ public sealed class EmailDeliveryTests
         using var dir = new TempDirectory();
         var config = new TestConfigFolder(Path.Combine(dir.Path, "config"))
             .WriteSettings($$"""{ "Smtp": { "Host": "mail.example.org", {{smtp}} } }""").WriteTopics().WriteSources();
-        using var services = new AppServices(AppConfiguration.Load(config.Path, Path.Combine(dir.Path, "data")), TimeProvider.System);
+        var loaded = AppConfiguration.Load(config.Path, Path.Combine(dir.Path, "data"));
 
-        var error = Assert.Throws<ConfigurationException>(() => new AlertServices(services, TextWriter.Null, jsonConsole: false));
+        var error = Assert.Throws<ConfigurationException>(() => NewsBriefHost.Build(loaded, TimeProvider.System, new ConsoleOutput(TextWriter.Null, Json: false)));
 
         Assert.Contains(key, error.Message);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

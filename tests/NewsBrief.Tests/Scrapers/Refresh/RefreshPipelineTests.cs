@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NewsBrief.Core.Domain;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Tests.Support;
@@ -110,11 +108,12 @@ public sealed class RefreshPipelineTests
             await LocalHttpServer.WriteAsync(ctx, 200, TwoItems(server), "application/xml");
         });
         using var fx = new PipelineFixture();
+        using var refusing = new RefusingPort();
         Source[] sources =
         [
             Feed("good", server.Url("/good.xml")), Feed("broken", server.Url("/broken.xml")),
             Feed("html", server.Url("/page.html")), Feed("slow", server.Url("/slow.xml")),
-            Feed("refused", new Uri($"http://127.0.0.1:{ClosedPort()}/feed.xml")),
+            Feed("refused", refusing.Url("/feed.xml")),
         ];
 
         var reports = (await fx.Pipeline.PollAsync(sources, dueOnly: false, CancellationToken.None)).ToDictionary(r => r.SourceId);
@@ -139,7 +138,8 @@ public sealed class RefreshPipelineTests
     public async Task Poll_WhenArticlePagesCannotBeReached_KeepsTheFeedDescription()
     {
         await using var server = new LocalHttpServer();
-        var closed = ClosedPort();
+        using var refusing = new RefusingPort();
+        var closed = refusing.Port;
         server.MapContent("/feed.xml", new RssBuilder()
             .Item("Ministers meet at summit", $"http://127.0.0.1:{closed}/story", "Foreign ministers met on Tuesday.", Now.AddHours(-1))
             .Build());
@@ -195,12 +195,5 @@ public sealed class RefreshPipelineTests
         Assert.Equal(["Minister visits Beijing", "New online safety rules"], stored.Select(a => a.Title));
         Assert.Equal(server.Url("/news/1").ToString(), stored[0].Url);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero), stored[0].Published);
-    }
-
-    private static int ClosedPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port; // closed again when disposed: connections are refused
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Bot.Discord.Fake;
 
@@ -16,7 +16,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string Token = "FAKE.bot-token.0123456789abcdefghij";
     public const string ApplicationId = "4242";
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Channel<FakeGatewaySession> _sessions = Channel.CreateUnbounded<FakeGatewaySession>();
     private readonly ConcurrentQueue<(Func<FakeRequest, bool> Match, FakeResponse Response)> _scripted = new();
     private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
@@ -25,12 +25,8 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public FakeDiscord()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        _listener = LoopbackHttpListener.Start(out var port);
+        Port = port;
         _loop = Task.Run(LoopAsync);
     }
 
@@ -152,8 +148,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Close(); // one call: Stop() then Close() would re-bind the port in between
         try { await _loop.WaitAsync(TimeSpan.FromSeconds(2)); } catch (Exception) { }
     }
 }
