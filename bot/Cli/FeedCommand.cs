@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Sources;
 
 namespace NewsBrief.Bot.Cli;
