@@ -126,20 +126,26 @@ public sealed class DiscordGatewayTests
     {
         await using var h = BotHarness.Start();
         var session = await h.Fake.NextSessionAsync();
+        session.AutoAck = false; // acknowledged by hand below, so the test knows when the bot has read each ACK
         await session.SendHelloAsync(heartbeatMs: 40000);
         await session.ReceiveOpAsync(2);
         await session.DispatchAsync("READY", 1, h.Ready());
+        await h.Fake.WaitForRequestAsync(r => r.Method == "PUT"); // READY was processed: the sequence is 1
 
         await h.WaitForTimerAsync(TimeSpan.FromSeconds(20)); // 40 s x jitter 0.5 (FixedRandom)
         Assert.Equal(0, session.HeartbeatsReceived);
         h.Time.Advance(TimeSpan.FromSeconds(20));
         var first = await session.ReceiveHeartbeatAsync();
+        await session.SendAsync(new JsonObject { ["op"] = 11 });
+        await session.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null }); // answered in order: the ACK before it was read
+        await session.ReceiveHeartbeatAsync();
         await h.WaitForTimerAsync(TimeSpan.FromSeconds(40));
         h.Time.Advance(TimeSpan.FromSeconds(40));
         var second = await session.ReceiveHeartbeatAsync();
 
         Assert.Equal((1L, 1L), (first["d"]!.GetValue<long>(), second["d"]!.GetValue<long>()));
-        Assert.Equal(2, session.HeartbeatsReceived);
+        Assert.Equal(3, session.HeartbeatsReceived); // two on the interval, one on request
+        Assert.False(session.Closed.IsCompleted); // acknowledged beats keep the connection
     }
 
     [Fact]
