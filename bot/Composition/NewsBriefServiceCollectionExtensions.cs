@@ -6,6 +6,7 @@ using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
+using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
@@ -44,6 +45,7 @@ public static class NewsBriefServiceCollectionExtensions
     private static void AddStores(IServiceCollection services)
     {
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<StoryStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<BriefStore>();
         services.AddSingleton<SubscriptionStore>();
@@ -57,8 +59,12 @@ public static class NewsBriefServiceCollectionExtensions
         // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
         services.AddKeyedSingleton(FetchClient, (_, _) => new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(_ => AppConfiguration.Bind<StoryOptions>(config.Root, StoryOptions.SectionName));
+        services.AddSingleton(_ => new TopicClassifier(config.Topics));
+        services.AddSingleton(sp => new StoryAssigner(sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<StoryOptions>().Clusterer(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TopicClassifier>()));
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
-            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>(), stories: sp.GetRequiredService<StoryAssigner>()));
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
         {
@@ -71,7 +77,8 @@ public static class NewsBriefServiceCollectionExtensions
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var summarisers = sp.GetRequiredService<StorySummariserFactory>();
-            return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<BriefStore>(),
+            return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<BriefStore>(),
+                sp.GetRequiredService<TopicClassifier>(),
                 () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time);
         });
     }
@@ -83,7 +90,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(_ => AppConfiguration.Bind<ScheduleOptions>(config.Root, ScheduleOptions.SectionName));
         services.AddSingleton(_ => DefaultBriefDestination.From(config.Root));
         // The sources in force, also those added at runtime.
-        services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current));
+        services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current, sp.GetRequiredService<StoryStore>()));
         services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), config.Brief,
             sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AlertScanner(sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<AlertStore>(),
