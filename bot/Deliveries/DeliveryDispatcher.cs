@@ -72,7 +72,7 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             if (SenderFor(destination) is null && Destination.TryParse(destination, out var kind, out _))
             {
                 // Kept, not failed: the sender (Discord, e-mail) may be configured later; it does not count as an attempt.
-                store.Defer(delivery.Id, now + options.MaxRetryDelay, $"no sender for {kind.Kind} destinations is configured yet");
+                store.Defer(delivery.Id, now + options.MaxRetryDelay, $"no sender for {kind.Kind} destinations is configured yet{MissingSetting(kind.Kind)}");
                 lock (pass) pass.Retrying++;
                 continue;
             }
@@ -110,6 +110,24 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         }
     }
 
+    /// <summary>
+    /// Sends one queued delivery at once (<c>brief --to</c>, <c>deliveries retry</c>): claimed, sent and recorded as a pass would;
+    /// null when it is not pending and due (another process has it, or it was sent).
+    /// </summary>
+    public async Task<SendResult?> SendNowAsync(long id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (store.Get(id) is not { Status: DeliveryStatus.Pending } delivery || !store.TryClaim(id, now, now + Lease)) return null;
+        var result = await SendOneAsync(delivery, ct);
+        if (result.Outcome == SendOutcome.Retryable && SenderFor(delivery.Destination) is null)
+        {
+            store.Defer(id, now + options.MaxRetryDelay, result.Error);
+            return result;
+        }
+        Record(delivery, result, new Pass(now));
+        return result;
+    }
+
     /// <summary>Waits until the destination may take another message; false when that is past the pass's end (the rest waits for the next pass).</summary>
     private async Task<bool> SpaceAsync(string destination, DateTimeOffset deadline, CancellationToken ct)
     {
@@ -145,7 +163,7 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             return new SendResult(SendOutcome.Permanent, Error: error);
         var sender = SenderFor(delivery.Destination);
         if (sender is null)
-            return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet");
+            return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet{MissingSetting(destination.Kind)}");
         try
         {
             return await sender.SendAsync(delivery, destination, ct);
@@ -156,6 +174,15 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             return new SendResult(SendOutcome.Retryable, Error: $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>The setting that turns on a kind of destination, for the message that says it is missing.</summary>
+    public static string MissingSetting(DestinationKind kind) => kind switch
+    {
+        DestinationKind.Email => ": set Smtp:Host and Smtp:From (see the README's e-mail section)",
+        DestinationKind.SlackChannel => ": set Slack:BotToken (a bot token with chat:write), or use slack:webhook:<url>",
+        DestinationKind.DiscordChannel or DestinationKind.DiscordDm => ": Discord channels and DMs are sent by 'newsbrief run' with Discord:Token set",
+        _ => "",
+    };
 
     /// <summary>The state of one pass, shared by the destinations sent to in parallel (lock it).</summary>
     private sealed class Pass(DateTimeOffset deadline)

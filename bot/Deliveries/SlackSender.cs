@@ -82,6 +82,7 @@ public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan 
             "channel_not_found" or "channel_is_archived" => ": the webhook's channel is gone or archived",
             "invalid_token" or "invalid_auth" => ": the webhook URL's token is invalid",
             "invalid_blocks" or "invalid_payload" or "too_many_attachments" => ": Slack refused the message format",
+            _ when status is 401 or 403 or 404 => ": Slack does not accept this webhook URL (wrong, or revoked); create a new incoming webhook and update the destination",
             _ => "",
         };
         return new SendResult(SendOutcome.Permanent, Error: $"Slack answered {status} {reason}{hint}");
