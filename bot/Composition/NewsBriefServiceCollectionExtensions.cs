@@ -158,6 +158,10 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<IDeliverySender>(sp => new ConsoleSender(sp.GetRequiredService<ConsoleOutput>().Writer, sp.GetRequiredService<ConsoleOutput>().Json));
         services.AddSingleton<IDeliverySender>(sp => new DiscordWebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient)));
         services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        services.AddSingleton(_ => AppConfiguration.Bind<SlackOptions>(config.Root, SlackOptions.SectionName));
+        services.AddSingleton<IDeliverySender>(sp => new SlackSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<SlackOptions>(),
+            sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        services.AddSingleton<IDeliverySender>(sp => new TeamsSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
         AddEmail(services, config);
     }
 
