@@ -12,7 +12,8 @@ public sealed record UpsertOutcome(IReadOnlyList<Article> Inserted, IReadOnlyLis
 /// </summary>
 public sealed class ArticleStore(NewsBriefDatabase database)
 {
-    private const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
+    internal const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
+    internal const int ColumnCount = 14;
 
     /// <summary>Stores a batch in one transaction.</summary>
     public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
@@ -112,6 +113,20 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return list;
     }
 
+    /// <summary>Articles per source dated within [from, to].</summary>
+    public IReadOnlyDictionary<string, int> CountBySource(DateTimeOffset from, DateTimeOffset to)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT source_id, COUNT(*) FROM articles WHERE COALESCE(published, fetched) BETWEEN $from AND $to GROUP BY source_id";
+        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        using var reader = cmd.ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
     public long Count()
     {
         using var connection = database.Connect();
@@ -196,7 +211,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.Parameters.AddWithValue("$hash", a.ContentHash);
     }
 
-    private static Article Read(SqliteDataReader r) => new()
+    internal static Article Read(SqliteDataReader r) => new()
     {
         Id = r.GetInt64(0),
         SourceId = r.GetString(1),

@@ -16,10 +16,10 @@ public sealed class TestConfigFolder
         ] }
         """;
 
-    /// <summary>Settings that keep a test offline and quick: no article page fetches, short timeouts.</summary>
+    /// <summary>Settings that keep a test offline and quick: no article page fetches, short timeouts; a <c>run</c> serves its reading room on a free port.</summary>
     public const string QuickSettings = """
         { "Fetch": { "Timeout": "00:00:02", "PageTimeout": "00:00:02", "FetchArticlePages": false },
-          "Brief": { "TimeZone": "UTC" } }
+          "Brief": { "TimeZone": "UTC" }, "Web": { "Urls": "http://127.0.0.1:0" } }
         """;
 
     public TestConfigFolder WriteSettings(string json = QuickSettings) => Write("appsettings.json", json);
