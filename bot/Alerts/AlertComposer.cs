@@ -1,8 +1,8 @@
 using System.Text.Json;
-using NewsBrief.Bot.Cli;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Scrapers.Dedup;
+using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Alerts;
 

@@ -1,5 +1,6 @@
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
+using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Alerts;
 
@@ -20,9 +21,9 @@ public sealed record SubscriptionExplanation(
 /// <summary>Builds a <see cref="SubscriptionExplanation"/> from the query and the alert state.</summary>
 public static class SubscriptionExplainer
 {
-    public static SubscriptionExplanation Explain(AlertServices alerting, Subscription sub, Article article)
+    public static SubscriptionExplanation Explain(AlertComposer composer, AlertStore alerts, Subscription sub, Article article)
     {
-        var doc = alerting.Composer.Terms(article);
+        var doc = composer.Terms(article);
         TopicQuery query;
         try { query = TopicQuery.Parse(sub.Query); }
         catch (QueryParseException e)
@@ -32,7 +33,7 @@ public static class SubscriptionExplainer
         var explanation = query.Explain(doc);
         var matches = explanation.IsMatch;
         var terms = matches ? query.MatchedTerms(doc) : [];
-        var (alerted, delivery) = alerting.Alerts.AlertStatus(sub.Id, article.CanonicalUrl);
+        var (alerted, delivery) = alerts.AlertStatus(sub.Id, article.CanonicalUrl);
         if (alerted && delivery is null) return Make(matches, terms, "waiting-for-digest", "it will go out with the subscription's next digest", null);
         if (alerted)
         {
@@ -46,7 +47,7 @@ public static class SubscriptionExplainer
         }
         if (!matches) return Make(false, [], "no-match", "the query does not match the article's title, text or source", null);
         if (article.Id <= sub.StartAfter) return Make(true, terms, "before-subscription", "the article was stored before the subscription was made; only newer articles alert", null);
-        if (article.Id <= alerting.Alerts.Watermark())
+        if (article.Id <= alerts.Watermark())
             return Make(true, terms, "changed-after-scan", "the article was scanned when it was stored and did not match then; a later change of its text does not alert", null);
         return Make(true, terms, "not-scanned-yet", "the next poll's alert scan will alert it", null);
 

@@ -1,4 +1,3 @@
-using NewsBrief.Bot.Cli;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 

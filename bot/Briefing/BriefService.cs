@@ -1,11 +1,12 @@
-using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Briefing;
 
@@ -17,9 +18,13 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
 {
     private readonly StoryClusterer _clusterer = new();
 
+    /// <summary>Where each brief's duration, stories and model cost are counted; none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
     /// <param name="newOnly">Leave out what earlier briefs of the same scope covered; stories with new articles become updates.</param>
     public async Task<Brief> CreateAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var from = now - window;
         var filter = ResolveFilter(scope);
@@ -36,6 +41,8 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var brief = await composer().ComposeAsync(request, cancellationToken);
         if (config.Summariser.UsesModel)
             brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
+        Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
+        if (brief.Engine.Model is { } model && brief.Engine.Cost is { } cost) Metrics?.RecordModelCost(model, cost);
         briefs.Save(brief, scope.Key, Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false));
         return brief;
     }

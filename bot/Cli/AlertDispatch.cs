@@ -7,10 +7,8 @@ namespace NewsBrief.Bot.Cli;
 /// <summary>The alert step of a CLI command: scan for new alerts, send what is due, and report on standard error.</summary>
 public static class AlertDispatch
 {
-    /// <param name="jsonConsole">Write console alerts as JSON lines (else as text).</param>
-    public static async Task<DispatchReport> RunAsync(CommandContext context, AppServices services, bool jsonConsole, CancellationToken ct)
+    public static async Task<DispatchReport> RunAsync(CommandContext context, AlertServices alerting, CancellationToken ct)
     {
-        using var alerting = new AlertServices(services, context.Out, jsonConsole);
         var (scan, dispatch) = await alerting.ScanAndSendAsync(ct);
         foreach (var (id, error) in alerting.Scanner.Matcher.Broken)
             await context.Error.WriteLineAsync($"  subscription {id}: its query no longer parses and is skipped: {error}");

@@ -4,6 +4,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -17,10 +18,9 @@ public static class DeliveriesCommand
         var limit = new Option<int>("--limit") { Description = "At most this many (default 50)", DefaultValueFactory = _ => 50 };
         var format = FormatOption.Create("text", "json");
         var command = new Command("deliveries", "The outbox of alerts and briefs: what was sent, what waits, what failed and why") { status, limit, format };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
             if (result.GetValue(limit) is < 1 or > 10_000) throw new UsageException("--limit: give a number from 1 to 10000");
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             DeliveryStatus? wanted = result.GetValue(status) is { } s ? Enum.Parse<DeliveryStatus>(s, ignoreCase: true) : null;
             var rows = alerting.Deliveries.List(wanted, result.GetValue(limit)).Select(DeliveryRow.From).ToList();
             await context.Out.WriteLineAsync(result.GetValue(format) == "json"

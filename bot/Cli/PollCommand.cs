@@ -20,7 +20,7 @@ public static class PollCommand
         var format = FormatOption.Create("text", "json");
         var report = new Option<string?>("--report") { Description = "With --format json: write the per-source report (a JSON array) to this file, or '-' for standard error" };
         var command = new Command("poll", "Poll every source (or one) once, store new articles, and deliver the alerts they trigger") { source, format, report };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
             var sources = Select(services.Sources.Current, result.GetValue(source));
             var reports = await PollAsync(context, services, sources, ct);
@@ -29,10 +29,10 @@ public static class PollCommand
             if (!json) await context.Out.WriteAsync(PollTable.Render(reports));
             else await context.Error.WriteAsync(PollTable.Render(reports));
             if (json && result.GetValue(report) is { } file) await WriteReportAsync(context, file, JsonSerializer.Serialize(reports, JsonOutput.Options));
-            await AlertDispatch.RunAsync(context, services, json, ct);
+            await AlertDispatch.RunAsync(context, alerting, ct);
             // Done when any source answered; failed only when every source failed.
             return reports.Count > 0 && reports.All(r => r.Failed) ? ExitCodes.Failed : ExitCodes.Done;
-        }));
+        }, jsonConsole: result.GetValue(format) == "json"));
         return command;
     }
 

@@ -1,14 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NewsBrief.Bot.Alerts;
-using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Configuration;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -27,57 +24,37 @@ public static class RunCommand
     }
 
     public static Task<int> ExecuteAsync(CommandContext context, ParseResult result, CancellationToken ct) =>
-        context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
-        {
-            var discord = DiscordServiceCollectionExtensions.IsDiscordConfigured(services.Config.Root) ? DiscordSettings(services) : null;
-            var handler = new ChatCommandHandler(services);
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            // The Discord sender reaches the bot's REST client once the host has built it.
-            DiscordRestClient? discordRest = null;
-            IDeliverySender[] senders = discord is null ? [] : [new DiscordChannelSender(() => discordRest)];
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false, senders);
-            new AlertChatCommands(services, alerting).RegisterWith(handler);
-            builder.Services.AddSingleton(services);
-            builder.Services.AddSingleton(alerting);
-            builder.Services.AddSingleton(services.Time);
-            builder.Services.AddSingleton(handler);
-            builder.Services.AddHostedService<PollingService>();
-            builder.Services.AddHostedService<AlertDeliveryService>();
-            if (discord is not null)
+        context.RunHostAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), jsonConsole: false, service: true,
+            (builder, config) =>
             {
-                builder.Services.AddDiscordBot(services.Config.Root, _ => handler.HandleAsync, _ => handler.Autocomplete);
-            }
-            else
+                if (DiscordServiceCollectionExtensions.IsDiscordConfigured(config.Root)) DiscordSettings(config);
+                builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));
+            },
+            async host =>
             {
-                builder.Services.AddSingleton(new ConsoleStreams(context.In, context.Out));
-                builder.Services.AddHostedService<ConsoleChatService>();
-            }
-            using var host = builder.Build();
-            if (discord is not null) discordRest = host.Services.GetRequiredService<DiscordBot>().Rest;
-            // Resolved now: RunAsync disposes the host's services when it returns.
-            var discordService = discord is null ? null : host.Services.GetRequiredService<DiscordBotService>();
-            // The reading room shares the services; it starts before and stops after the host.
-            await using var web = ServeCommand.CreateForRun(services, alerting);
-            if (web is not null) await web.StartAsync(ct);
-            await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
-                + (discord is null ? "type /help for commands; " : "answering on Discord; ")
-                + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
-            await host.RunAsync(ct);
-            if (web is not null) await web.StopAsync(CancellationToken.None);
-            if (discordService?.FatalError is { } fatal)
-            {
-                await context.Error.WriteLineAsync($"failed: Discord: {fatal}");
-                return ExitCodes.Failed;
-            }
-            return ExitCodes.Done;
-        });
+                var services = host.Services.GetRequiredService<AppServices>();
+                // Resolved now: RunAsync disposes the host's services when it returns.
+                var discordService = host.Services.GetService<DiscordBotService>();
+                // The reading room shares the host's services; it starts before and stops after the host.
+                await using var web = ServeCommand.CreateForRun(services, host.Services.GetRequiredService<AlertServices>());
+                if (web is not null) await web.StartAsync(ct);
+                await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
+                    + (discordService is null ? "type /help for commands; " : "answering on Discord; ")
+                    + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
+                await host.RunAsync(ct);
+                if (web is not null) await web.StopAsync(CancellationToken.None);
+                if (discordService?.FatalError is { } fatal)
+                {
+                    await context.Error.WriteLineAsync($"failed: Discord: {fatal}");
+                    return ExitCodes.Failed;
+                }
+                return ExitCodes.Done;
+            });
 
     /// <summary>Binds and validates the Discord section before the host starts, so a bad value exits 2 naming the key.</summary>
-    private static DiscordOptions DiscordSettings(AppServices services)
+    private static DiscordOptions DiscordSettings(AppConfiguration config)
     {
-        var options = AppConfiguration.Bind<DiscordOptions>(services.Config.Root, DiscordOptions.SectionName);
+        var options = AppConfiguration.Bind<DiscordOptions>(config.Root, DiscordOptions.SectionName);
         var check = new DiscordOptionsValidator().Validate(null, options);
         if (check.Failed)
         {

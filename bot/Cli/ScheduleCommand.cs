@@ -5,6 +5,7 @@ using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -31,10 +32,9 @@ public static class ScheduleCommand
         var topics = new Option<string?>("--topics") { Description = "Comma-separated configured topics (default: all news)" };
         var quiet = new Option<string?>("--quiet") { Description = "Local quiet hours, e.g. 22:00-07:00: nothing (alerts included) is sent to the destination then" };
         var command = new Command("set", "Create or replace the brief schedule of a destination") { destination, cron, zone, topics, quiet };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
             var names = (result.GetValue(topics) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             BriefSchedule saved;
             TimeZoneInfo tz;
             try
@@ -58,9 +58,8 @@ public static class ScheduleCommand
     {
         var format = FormatOption.Create("text", "json");
         var command = new Command("list", "List the brief schedules with their next occurrence") { format };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var now = context.Time.GetUtcNow();
             var rows = alerting.Schedules.List().Select(s => new ScheduleRow(s.Id,
                 Destination.TryParse(s.Destination, out var d, out _) ? d.Redacted : s.Destination, s.Cron, s.TimeZone, s.Topics, s.QuietHours, s.Origin,
@@ -78,10 +77,9 @@ public static class ScheduleCommand
     {
         var destination = new Argument<string>("destination") { Description = "The destination whose schedule to remove" };
         var command = new Command("remove", "Remove the brief schedule of a destination") { destination };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
             if (!Destination.TryParse(result.GetValue(destination), out var dest, out var destError)) throw new UsageException(destError);
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             if (!alerting.Schedules.Remove(dest.ToString())) throw new UsageException($"{dest.Redacted} has no schedule; see 'newsbrief schedule list'");
             await context.Out.WriteLineAsync($"schedule of {dest.Redacted} removed");
             return ExitCodes.Done;

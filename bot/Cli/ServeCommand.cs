@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Web;
 
 namespace NewsBrief.Bot.Cli;
@@ -13,11 +14,10 @@ public static class ServeCommand
     {
         var urls = new Option<string?>("--urls") { Description = $"Addresses to listen on, ';'-separated (default: Web:Urls, {WebOptions.DefaultUrls})" };
         var command = new Command("serve", "Serve the reading room on the web: briefs, search, sources, subscriptions, feeds, JSON API") { urls };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
             var options = WebSettings.Load(services.Config.Root, result.GetValue(urls));
             if (options.Urls.Length == 0) throw new UsageException("no address to listen on: give --urls or set Web:Urls");
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             await using var app = ReadingRoom.Create(services, alerting, options);
             await app.StartAsync(ct);
             await context.Error.WriteLineAsync($"newsbrief: reading room on {string.Join(", ", app.Urls)}; Ctrl+C stops");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Rendering;
-using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -37,21 +36,5 @@ public static class SourcesCommand
         return command;
     }
 
-    public static IReadOnlyList<SourceRow> Rows(AppServices services)
-    {
-        var states = services.SourceStates.GetAll();
-        return services.Sources.Current.Select(s =>
-        {
-            var st = states.GetValueOrDefault(s.Id) ?? new SourceState { SourceId = s.Id };
-            return new SourceRow(s.Id, s.Name, s.Kind.ToString().ToLowerInvariant(), s.Url.AbsoluteUri, s.Topics,
-                st.Health.ToString().ToLowerInvariant(), st.LastPolled, st.LastSuccess, st.NextPoll,
-                st.ConsecutiveFailures, st.LastOutcome, st.LastError, st.ArticleCount);
-        }).ToList();
-    }
+    public static IReadOnlyList<SourceRow> Rows(AppServices services) => SourceRow.List(services.Sources.Current, services.SourceStates.GetAll());
 }
-
-/// <summary>One source as <c>sources list</c> shows it (also its JSON form).</summary>
-public sealed record SourceRow(
-    string Id, string Name, string Kind, string Url, IReadOnlyList<string> Topics, string Health,
-    DateTimeOffset? LastPolled, DateTimeOffset? LastSuccess, DateTimeOffset? NextPoll,
-    int ConsecutiveFailures, string? LastOutcome, string? LastError, int Articles);

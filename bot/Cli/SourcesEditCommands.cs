@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NewsBrief.Bot.Sources;
+using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Cli;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Core.Domain;
+using NewsBrief.Bot.Rendering;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -22,9 +24,8 @@ public static class SubscribeCommand
         var name = new Option<string?>("--name") { Description = "A name shown in alerts (default: the query)" };
         var format = FormatOption.Create("text", "json");
         var command = new Command("subscribe", "Get an alert for each new article that matches a query") { query, to, mode, name, format };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             Subscription sub;
             try
             {
@@ -44,9 +45,8 @@ public static class SubscribeCommand
     {
         var id = new Argument<long>("id") { Description = "The subscription's id (see 'newsbrief subscriptions')" };
         var command = new Command("unsubscribe", "Remove a subscription") { id };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var sub = result.GetValue(id);
             if (!alerting.Subscriptions.Remove(sub)) throw new UsageException($"no subscription has the id {sub}; see 'newsbrief subscriptions'");
             await context.Out.WriteLineAsync($"subscription {sub} removed");
@@ -54,12 +54,4 @@ public static class SubscribeCommand
         }));
         return command;
     }
-}
-
-/// <summary>One subscription as <c>subscriptions</c> shows it (also its JSON form); a webhook URL is shown by host only.</summary>
-public sealed record SubscriptionRow(long Id, string Owner, string? Name, string Query, string Destination, string Mode, int DailyCap, DateTimeOffset Created)
-{
-    public static SubscriptionRow From(Subscription s) => new(s.Id, s.Owner, s.Name, s.Query,
-        Deliveries.Destination.TryParse(s.Destination, out var d, out _) ? d.Redacted : s.Destination,
-        s.Mode.ToString().ToLowerInvariant(), s.DailyCap, s.Created);
 }

@@ -4,6 +4,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
 using NewsBrief.Scrapers.Dedup;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -17,9 +18,8 @@ public static class SubscriptionsCommand
     {
         var format = FormatOption.Create("text", "json");
         var command = new Command("subscriptions", "List the alert subscriptions") { format };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var rows = alerting.Subscriptions.List().Select(SubscriptionRow.From).ToList();
             await context.Out.WriteLineAsync(result.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(rows, JsonOutput.Options)
@@ -37,9 +37,8 @@ public static class SubscriptionsCommand
         var url = new Argument<string>("article-url") { Description = "The URL of a stored article" };
         var format = FormatOption.Create("text", "json");
         var command = new Command("explain", "Say why a stored article matched a subscription or not, and whether it alerted") { id, url, format };
-        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            using var alerting = new AlertServices(services, context.Out, jsonConsole: false);
             var sub = alerting.Subscriptions.Get(result.GetValue(id))
                       ?? throw new UsageException($"no subscription has the id {result.GetValue(id)}; see 'newsbrief subscriptions'");
             var text = result.GetValue(url)!.Trim();
@@ -47,7 +46,7 @@ public static class SubscriptionsCommand
             var canonical = UrlCanonicaliser.Canonicalise(uri).AbsoluteUri;
             var article = alerting.Alerts.ArticleIdByUrl(canonical, text) is { } articleId ? services.Articles.Get(articleId) : null;
             if (article is null) throw new UsageException($"no stored article has the URL {text}; poll first, or check the URL");
-            var explanation = SubscriptionExplainer.Explain(alerting, sub, article);
+            var explanation = SubscriptionExplainer.Explain(alerting.Composer, alerting.Alerts, sub, article);
             await context.Out.WriteLineAsync(result.GetValue(format) == "json"
                 ? JsonSerializer.Serialize(explanation, JsonOutput.Options)
                 : explanation.ToText());

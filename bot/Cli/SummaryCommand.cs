@@ -4,6 +4,7 @@ using System.Text.Json;
 using NewsBrief.Bot.Articles;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
+using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Cli;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Bot.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Chat;
+using NewsBrief.Bot.ChatCommands;
 
 namespace NewsBrief.Bot.Hosting;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NewsBrief.Bot.Cli;
 
 namespace NewsBrief.Bot.Rendering;
 

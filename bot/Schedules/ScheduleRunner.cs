@@ -1,9 +1,9 @@
 using System.Text.Json;
 using NewsBrief.Bot.Briefing;
-using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Schedules;
 

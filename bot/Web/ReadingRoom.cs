@@ -1,14 +1,15 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Web.Api;
 using NewsBrief.Bot.Web.Feeds;
 using NewsBrief.Bot.Web.Pages;

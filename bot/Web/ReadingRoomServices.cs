@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Web;
 

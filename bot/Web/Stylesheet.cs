@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+
 namespace NewsBrief.Bot.Web;
 
 /// <summary>The one stylesheet: readable on a phone, and a print form without navigation for briefs that get forwarded.</summary>

@@ -12,6 +12,9 @@ public sealed record UpsertOutcome(IReadOnlyList<Article> Inserted, IReadOnlyLis
 /// </summary>
 public sealed class ArticleStore(NewsBriefDatabase database)
 {
+    /// <summary>The database these articles live in (story assignment writes beside them).</summary>
+    public NewsBriefDatabase Database => database;
+
     internal const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
     internal const int ColumnCount = 14;
 

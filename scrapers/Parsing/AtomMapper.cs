@@ -6,11 +6,11 @@ namespace NewsBrief.Scrapers.Parsing;
 /// <summary>Maps Atom 1.0 and 0.3 documents to <see cref="ParsedFeed"/>, honouring xml:base.</summary>
 internal static class AtomMapper
 {
-    public static ParsedFeed Map(XElement feed, Uri baseUri)
+    public static ParsedFeed Map(XElement feed, Uri baseUri, ParseBudget budget)
     {
         var feedBase = BaseOf(feed, baseUri);
         var feedLink = Resolve(AtomLink(feed)?.Attribute("href")?.Value, feedBase);
-        var items = OwnAll(feed, "entry").Select(e => MapEntry(e, baseUri)).OfType<FeedItem>().ToList();
+        var items = OwnAll(feed, "entry").Select(e => { budget.Tick(); return MapEntry(e, baseUri); }).OfType<FeedItem>().ToList();
         return new ParsedFeed(TextOf(Own(feed, "title")), items) { Link = feedLink };
     }
 

@@ -10,13 +10,18 @@ namespace NewsBrief.Scrapers.Parsing;
 /// </summary>
 public static partial class FeedParser
 {
-    public static ParsedFeed Parse(string content, Uri baseUri)
+    /// <summary>Parses with the default depth limit and no time limit.</summary>
+    public static ParsedFeed Parse(string content, Uri baseUri) => Parse(content, baseUri, ParseBudget.DepthOnly());
+
+    /// <summary>Parses within <paramref name="budget"/>: deeper nesting or a longer parse is a <see cref="FeedParseException"/> saying so.</summary>
+    public static ParsedFeed Parse(string content, Uri baseUri, ParseBudget budget)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(baseUri);
+        ArgumentNullException.ThrowIfNull(budget);
         try
         {
-            return ParseDocument(content, baseUri);
+            return ParseDocument(content, baseUri, budget);
         }
         catch (FeedParseException)
         {
@@ -28,22 +33,22 @@ public static partial class FeedParser
         }
     }
 
-    private static ParsedFeed ParseDocument(string content, Uri baseUri)
+    private static ParsedFeed ParseDocument(string content, Uri baseUri, ParseBudget budget)
     {
         var trimmed = content.TrimStart('\uFEFF', '\u200B', ' ', '\t', '\r', '\n', '\0');
         if (trimmed.Length == 0) throw new FeedParseException("the document is empty");
-        if (trimmed[0] is '{' or '[') return JsonFeedReader.Read(trimmed, baseUri);
+        if (trimmed[0] is '{' or '[') return JsonFeedReader.Read(trimmed, baseUri, budget);
         if (LooksLikeHtml(trimmed)) throw HtmlPage(trimmed, baseUri);
         if (trimmed[0] != '<') throw new FeedParseException($"not a feed: the document does not start with '<' or '{{' but with \"{Excerpt(trimmed)}\"");
-        var (root, fault) = XmlDocumentLoader.Load(trimmed);
+        var (root, fault) = XmlDocumentLoader.Load(trimmed, budget);
         if (root is null)
             throw new FeedParseException($"not well-formed XML and nothing could be recovered: {fault ?? "no root element"}");
         var feed = root.Name.LocalName switch
         {
-            "rss" or "RDF" or "channel" => RssMapper.Map(root, baseUri),
-            "feed" => AtomMapper.Map(root, baseUri),
+            "rss" or "RDF" or "channel" => RssMapper.Map(root, baseUri, budget),
+            "feed" => AtomMapper.Map(root, baseUri, budget),
             // An Atom entry document: one entry standing alone.
-            "entry" => AtomMapper.Map(new XElement(root.Name.Namespace + "feed", root), baseUri),
+            "entry" => AtomMapper.Map(new XElement(root.Name.Namespace + "feed", root), baseUri, budget),
             "html" => throw HtmlPage(trimmed, baseUri),
             var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> or <entry> (Atom), or <rdf:RDF>"),
         };

@@ -7,7 +7,7 @@ namespace NewsBrief.Scrapers.Parsing;
 /// <summary>Maps RSS 0.9x, 2.0 and RDF (RSS 0.90 and 1.0) documents to <see cref="ParsedFeed"/>.</summary>
 internal static class RssMapper
 {
-    public static ParsedFeed Map(XElement root, Uri baseUri)
+    public static ParsedFeed Map(XElement root, Uri baseUri, ParseBudget budget)
     {
         var channel = root.Name.LocalName == "channel" ? root : Own(root, "channel") ?? root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel");
         var rootBase = BaseOf(channel ?? root, baseUri);
@@ -17,7 +17,7 @@ internal static class RssMapper
         // RSS 2.0 puts items in the channel; RDF puts them beside it.
         var items = (channel is null ? [] : channel.Elements()).Concat(root.Elements())
             .Where(e => e.Name.LocalName == "item")
-            .Select(e => MapItem(e, itemBase))
+            .Select(e => { budget.Tick(); return MapItem(e, itemBase); })
             .OfType<FeedItem>()
             .ToList();
         var title = channel is null ? null : PlainText(Text(Own(channel, "title")) ?? Text(Ext(channel, Dc, "title")));

@@ -19,16 +19,31 @@ public static class XmlDocumentLoader
     };
 
     /// <summary>The root element and, when the strict read failed, the fault that was repaired around.</summary>
-    public static (XElement? Root, string? Fault) Load(string xml)
+    public static (XElement? Root, string? Fault) Load(string xml) => Load(xml, ParseBudget.DepthOnly());
+
+    /// <summary>As <see cref="Load(string)"/>, refusing documents nested deeper or taking longer than <paramref name="budget"/> allows.</summary>
+    public static (XElement? Root, string? Fault) Load(string xml, ParseBudget budget)
     {
         try
         {
+            // A cheap streaming pass first: the tree builder and the mappers are not linear in depth.
+            CheckShape(xml, budget);
             using var reader = XmlReader.Create(new StringReader(xml), Settings);
             return (XDocument.Load(reader, LoadOptions.None).Root, null);
         }
         catch (XmlException e)
         {
-            return (LenientXmlReader.Read(xml), e.Message);
+            return (LenientXmlReader.Read(xml, budget), e.Message);
+        }
+    }
+
+    private static void CheckShape(string xml, ParseBudget budget)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        while (reader.Read())
+        {
+            budget.Tick();
+            if (reader.NodeType == XmlNodeType.Element) budget.CheckDepth(reader.Depth + 1);
         }
     }
 }

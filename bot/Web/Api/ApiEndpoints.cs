@@ -1,12 +1,12 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Text.Json;
 using NewsBrief.Bot.Alerts;
-using NewsBrief.Bot.Cli;
+using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Web.Pages;
 
 namespace NewsBrief.Bot.Web.Api;
@@ -42,7 +42,7 @@ public static class ApiEndpoints
                 f.Article.Id, f.Article.Title, f.Article.Url, room.App.Sources.NameOf(f.Article.SourceId), f.Article.Published,
                 f.Snippet.Replace(Core.Storage.ArticleSearch.MarkStart, '[').Replace(Core.Storage.ArticleSearch.MarkEnd, ']'))).ToList()), JsonOutput.Options);
         }).RequireRateLimiting(SearchPage.RateLimitPolicy);
-        api.MapGet("/sources", () => Results.Json(SourcesCommand.Rows(room.App), JsonOutput.Options));
+        api.MapGet("/sources", () => Results.Json(SourceRow.List(room.App.Sources.Current, room.App.SourceStates.GetAll()), JsonOutput.Options));
         api.MapGet("/subscriptions", () => Results.Json(room.Alerting.Subscriptions.List().Select(SubscriptionRow.From).ToList(), JsonOutput.Options));
         api.MapPost("/subscriptions", async (HttpContext ctx) =>
         {

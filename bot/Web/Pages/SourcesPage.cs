@@ -1,12 +1,12 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Globalization;
-using System.Text;
-using NewsBrief.Bot.Cli;
+using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Web.Pages;
 
@@ -18,7 +18,7 @@ public static class SourcesPage
         app.MapGet("/sources", (HttpContext ctx) =>
         {
             var now = room.Now;
-            var rows = SourcesCommand.Rows(room.App);
+            var rows = SourceRow.List(room.App.Sources.Current, room.App.SourceStates.GetAll());
             var week = room.App.Articles.CountBySource(now.AddDays(-7), now);
             var html = new StringBuilder($"<h1>Sources</h1><p class=\"meta\">{rows.Count} sources · <a href=\"/sources.opml\">OPML</a></p>");
             html.Append("<div class=\"table\"><table><thead><tr><th>Source</th><th>Health</th><th>Last poll</th><th>Articles/day (7 days)</th><th>Stored</th><th>Last error</th></tr></thead><tbody>");

@@ -1,13 +1,13 @@
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
+using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Alerts;
-using NewsBrief.Bot.Cli;
 using NewsBrief.Core.Query;
 
 namespace NewsBrief.Bot.Web.Pages;

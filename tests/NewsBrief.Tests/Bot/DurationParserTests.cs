@@ -1,4 +1,5 @@
 using NewsBrief.Bot.Cli;
+using NewsBrief.Bot.Briefing;
 
 namespace NewsBrief.Tests.Bot;
 

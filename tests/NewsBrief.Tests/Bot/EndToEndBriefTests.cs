@@ -31,15 +31,11 @@ public sealed class EndToEndBriefTests : IAsyncLifetime
         }
         _server.MapStatus("/broken.xml", 500, "internal error");
         _server.MapContent("/homepage.xml", "<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>", "text/html");
-        _server.Map("/slow.xml", async ctx =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(5));
-            await LocalHttpServer.WriteAsync(ctx, 200, "<rss/>", "application/xml");
-        });
+        _server.MapHang("/slow.xml");
         sources.Add(("broken", _server.Url("/broken.xml")));
         sources.Add(("homepage", _server.Url("/homepage.xml")));
         sources.Add(("slow", _server.Url("/slow.xml")));
-        _config = new TestConfigFolder(Path.Combine(_dir.Path, "config")).WriteSettings().WriteTopics().WriteSources([.. sources]);
+        _config = new TestConfigFolder(Path.Combine(_dir.Path, "config")).WriteSettings(TestConfigFolder.SlowSourceSettings).WriteTopics().WriteSources([.. sources]);
         return Task.CompletedTask;
     }
 

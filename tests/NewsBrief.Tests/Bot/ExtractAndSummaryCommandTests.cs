@@ -22,7 +22,7 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     public ExtractAndSummaryCommandTests()
     {
         _config = new TestConfigFolder(Path.Combine(_dir.Path, "config"))
-            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:02", "AllowPrivateAddresses": true } }""")
+            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:30", "AllowPrivateAddresses": true } }""")
             .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
         _server.MapContent("/story", Page, "text/html; charset=utf-8");
         File.WriteAllText(_dir.File("story.html"), Page);
@@ -74,7 +74,7 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summary_OfALoopbackUrl_IsRefusedUnlessPrivateAddressesAreAllowed()
     {
-        var strict = new TestConfigFolder(Path.Combine(_dir.Path, "strict")).WriteSettings("""{ "Fetch": { "Timeout": "00:00:02" } }""")
+        var strict = new TestConfigFolder(Path.Combine(_dir.Path, "strict")).WriteSettings("""{ "Fetch": { "Timeout": "00:00:30" } }""")
             .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
 
         var result = await CliRun.InProcessAsync("summary", _server.Url("/story").ToString(), "--config", strict.Path, "--data", Path.Combine(_dir.Path, "data"));

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace NewsBrief.Tests.Support;
@@ -11,17 +10,17 @@ namespace NewsBrief.Tests.Support;
 /// </summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Func<HttpListenerContext, Task>> _routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
     public LocalHttpServer()
     {
-        Port = FreePort();
+        _listener = LoopbackHttpListener.Start(out var port);
+        Port = port;
         BaseUri = new Uri($"http://127.0.0.1:{Port}/");
-        _listener.Prefixes.Add(BaseUri.ToString());
-        _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -49,6 +48,16 @@ public sealed class LocalHttpServer : IAsyncDisposable
             if (etag is not null) ctx.Response.Headers["ETag"] = etag;
             await WriteAsync(ctx, 200, body, contentType);
         });
+
+    /// <summary>
+    /// Accepts the request and never answers (until the server is disposed): a source that is certain to time out,
+    /// however long the timeout and however loaded the machine, unlike a handler that sleeps a little longer.
+    /// </summary>
+    public void MapHang(string path) => Map(path, async ctx =>
+    {
+        await _released.Task;
+        try { ctx.Response.Abort(); } catch (Exception) { /* already gone */ }
+    });
 
     public void MapStatus(string path, int status, string body = "") =>
         Map(path, ctx => WriteAsync(ctx, status, body, "text/plain"));
@@ -98,18 +107,11 @@ public sealed class LocalHttpServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
+        _released.TrySetResult();
+        _listener.Close(); // one call: Stop() then Close() would re-bind the port in between
         try { await _loop; } catch (Exception) { /* stopping */ }
         _stop.Dispose();
     }

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Domain;
 using NewsBrief.Tests.Support;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Tests.Bot.Alerts;
 
@@ -22,8 +25,9 @@ public sealed class AlertFixture : IAsyncDisposable
         Config = new TestConfigFolder(Path.Combine(_dir.Path, "config")).WriteSettings(settings).WriteTopics()
             .WriteSources(ids.Select(id => (id, Server.Url($"/{id}.xml"))).ToArray());
         DataPath = Path.Combine(_dir.Path, "data");
-        Services = new AppServices(AppConfiguration.Load(Config.Path, DataPath), Clock);
-        Alerting = new AlertServices(Services, Console, jsonConsole: true);
+        Host = NewsBriefHost.Build(AppConfiguration.Load(Config.Path, DataPath), Clock, new ConsoleOutput(Console, Json: true));
+        Services = Host.Services.GetRequiredService<AppServices>();
+        Alerting = Host.Services.GetRequiredService<AlertServices>();
     }
 
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
@@ -33,6 +37,8 @@ public sealed class AlertFixture : IAsyncDisposable
     public TestConfigFolder Config { get; }
     public string DataPath { get; }
     public StringWriter Console { get; } = new();
+    /// <summary>The composition every command runs on, built once for the fixture.</summary>
+    public IHost Host { get; }
     public AppServices Services { get; }
     public AlertServices Alerting { get; }
 
@@ -56,8 +62,7 @@ public sealed class AlertFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Alerting.Dispose();
-        Services.Dispose();
+        Host.Dispose();
         await Server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();

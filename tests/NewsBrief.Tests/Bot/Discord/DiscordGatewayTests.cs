@@ -95,6 +95,10 @@ public sealed class DiscordGatewayTests
         Assert.Contains(expected, error.Message);
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
         Assert.DoesNotContain(FakeDiscord.Token, error.Message);
+        // the bot has stopped, so these counts are final: one connection, one gateway lookup, no second attempt
+        Assert.Equal(1, h.Fake.SessionsAccepted);
+        Assert.False(h.Fake.HasPendingSession);
+        Assert.Single(h.Fake.Requests, r => r.Path == "/api/v10/gateway/bot");
     }
 
     [Fact]
@@ -102,18 +106,18 @@ public sealed class DiscordGatewayTests
     {
         await using var h = BotHarness.Start();
         var first = await h.Fake.NextSessionAsync();
-        await first.SendHelloAsync(heartbeatMs: 100);
+        await first.SendHelloAsync(heartbeatMs: 45000);
         await first.ReceiveOpAsync(2);
         await first.DispatchAsync("READY", 1, h.Ready());
-        first.AutoAck = false; // from now on the server stays silent
+        first.AutoAck = false; // from now on the server stays silent (the clock has not moved: no beat was sent yet)
 
-        var closeCode = await first.Closed.WaitAsync(FakeGatewaySession.Timeout);
+        var closeCode = await h.AdvanceUntilAsync(first.Closed, TimeSpan.FromSeconds(45));
         var second = await h.Fake.NextSessionAsync();
         await second.SendHelloAsync();
         var resume = await second.ReceiveOpAsync(6);
 
         Assert.Equal(4000, closeCode); // not 1000/1001, which would end the session
-        Assert.True(first.HeartbeatsReceived >= 1);
+        Assert.Equal(1, first.HeartbeatsReceived); // one beat went unanswered; the next interval found no ACK and closed
         Assert.Equal("session-abc", resume["d"]!["session_id"]!.GetValue<string>());
     }
 

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Tests.Bot.Alerts;
 using NewsBrief.Tests.Support;
+using NewsBrief.Bot.Composition;
 
 namespace NewsBrief.Tests.Bot.Hosting;
 
@@ -32,7 +34,8 @@ public sealed class AlertDeliveryServiceTests
         await f.PollAsync();
         f.Alerting.Scanner.Scan(); // queued, not sent: as if the last run stopped here
         var console = new AwaitingWriter("https://wire.example/1");
-        using var alerting = new AlertServices(f.Services, console, jsonConsole: false);
+        using var host = NewsBriefHost.Build(f.Services.Config, f.Clock, new ConsoleOutput(console, Json: false));
+        var alerting = host.Services.GetRequiredService<AlertServices>();
         using var service = new AlertDeliveryService(alerting, f.Clock, NullLogger<AlertDeliveryService>.Instance);
 
         await service.StartAsync(CancellationToken.None);

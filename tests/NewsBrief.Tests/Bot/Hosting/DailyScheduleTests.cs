@@ -1,4 +1,5 @@
 using NewsBrief.Bot.Hosting;
+using NewsBrief.Bot.Schedules;
 
 namespace NewsBrief.Tests.Bot.Hosting;
 

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Domain;
 using NewsBrief.Tests.Bot.Alerts;
 using NewsBrief.Tests.Support;
+using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Tests.Bot.Schedules;
 
@@ -26,8 +28,8 @@ public sealed class ScheduleRunnerTests
 
         var first = await f.Alerting.ScheduleRunner.RunDueAsync(CancellationToken.None);
         var again = await f.Alerting.ScheduleRunner.RunDueAsync(CancellationToken.None);
-        using var restarted = new AppServices(AppConfiguration.Load(f.Config.Path, f.DataPath), f.Clock);
-        using var restartedAlerting = new AlertServices(restarted, new StringWriter(), jsonConsole: true);
+        using var restarted = NewsBriefHost.Build(AppConfiguration.Load(f.Config.Path, f.DataPath), f.Clock, new ConsoleOutput(new StringWriter(), Json: true));
+        var restartedAlerting = restarted.Services.GetRequiredService<AlertServices>();
         var afterRestart = await restartedAlerting.ScheduleRunner.RunDueAsync(CancellationToken.None);
         await f.Alerting.Dispatcher.SendDueAsync(CancellationToken.None);
 

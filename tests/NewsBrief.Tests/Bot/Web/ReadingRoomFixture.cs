@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Web;
 using NewsBrief.Tests.Support;
 
@@ -23,6 +26,7 @@ public sealed class ReadingRoomFixture : IAsyncDisposable
     public const string HostileTitle = "Hostile <script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> headline";
 
     private readonly TempDirectory _dir = new();
+    private IHost? _host;
     private AppServices? _services;
     private AlertServices? _alerting;
     private WebApplication? _app;
@@ -67,7 +71,8 @@ public sealed class ReadingRoomFixture : IAsyncDisposable
                   { "Id": "outlet-b", "Name": "Outlet B", "Kind": "feed", "Url": "{{Feeds.Url("/b.xml")}}", "Topics": ["news"], "PollInterval": "00:15:00" }
                 ] }
                 """);
-        _services = new AppServices(AppConfiguration.Load(config.Path, DataPath), Clock);
+        _host = NewsBriefHost.Build(AppConfiguration.Load(config.Path, DataPath), Clock, new ConsoleOutput(TextWriter.Null, Json: false));
+        _services = _host.Services.GetRequiredService<AppServices>();
         await _services.Refresh.PollAsync(_services.Sources.Current, dueOnly: false, CancellationToken.None);
         _services.Articles.Upsert([new NewsBrief.Core.Domain.Article
         {
@@ -75,7 +80,7 @@ public sealed class ReadingRoomFixture : IAsyncDisposable
             Published = now.AddHours(-1), Fetched = now, ContentHash = "hostile",
         }]);
         await _services.BriefService.CreateAsync(TimeSpan.FromDays(1), BriefScope.All, newOnly: false, CancellationToken.None);
-        _alerting = new AlertServices(_services, TextWriter.Null, jsonConsole: false);
+        _alerting = _host.Services.GetRequiredService<AlertServices>();
         var options = configure(new WebOptions { Urls = "http://127.0.0.1:0", AdminToken = Token });
         _app = ReadingRoom.Create(_services, _alerting, options);
         await _app.StartAsync();
@@ -95,8 +100,7 @@ public sealed class ReadingRoomFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
-        _alerting?.Dispose();
-        _services?.Dispose();
+        _host?.Dispose();
         await Feeds.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();

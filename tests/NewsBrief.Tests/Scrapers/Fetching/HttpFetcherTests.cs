@@ -194,7 +194,8 @@ public sealed class HttpFetcherTests
     [Fact]
     public async Task Fetch_WhenNothingListensOnThePort_SaysConnectionRefused()
     {
-        var port = ClosedPort();
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
         using var factory = new FetcherFactory();
 
         var result = await factory.Fetcher.FetchAsync(new FetchRequest(new Uri($"http://127.0.0.1:{port}/feed")), None);
@@ -221,13 +222,6 @@ public sealed class HttpFetcherTests
         Assert.Equal(expected, result.Status);
         Assert.Equal(status, result.HttpStatus);
         Assert.StartsWith($"HTTP {status}", result.Message);
-    }
-
-    private static int ClosedPort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        socket.Start();
-        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     internal static byte[] Compress(byte[] data, string encoding)

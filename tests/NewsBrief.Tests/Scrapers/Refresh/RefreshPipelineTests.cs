@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NewsBrief.Core.Domain;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Tests.Support;
@@ -104,17 +102,14 @@ public sealed class RefreshPipelineTests
         server.MapContent("/good.xml", TwoItems(server));
         server.MapStatus("/broken.xml", 500, "boom");
         server.MapContent("/page.html", "<!DOCTYPE html><html><head><title>Home</title></head><body>Hi</body></html>", "text/html");
-        server.Map("/slow.xml", async ctx =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(6));
-            await LocalHttpServer.WriteAsync(ctx, 200, TwoItems(server), "application/xml");
-        });
-        using var fx = new PipelineFixture();
+        server.MapHang("/slow.xml");
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(8), PageTimeout = TimeSpan.FromSeconds(8), FetchArticlePages = false });
+        using var refusing = new RefusingPort();
         Source[] sources =
         [
             Feed("good", server.Url("/good.xml")), Feed("broken", server.Url("/broken.xml")),
             Feed("html", server.Url("/page.html")), Feed("slow", server.Url("/slow.xml")),
-            Feed("refused", new Uri($"http://127.0.0.1:{ClosedPort()}/feed.xml")),
+            Feed("refused", refusing.Url("/feed.xml")),
         ];
 
         var reports = (await fx.Pipeline.PollAsync(sources, dueOnly: false, CancellationToken.None)).ToDictionary(r => r.SourceId);
@@ -139,11 +134,12 @@ public sealed class RefreshPipelineTests
     public async Task Poll_WhenArticlePagesCannotBeReached_KeepsTheFeedDescription()
     {
         await using var server = new LocalHttpServer();
-        var closed = ClosedPort();
+        using var refusing = new RefusingPort();
+        var closed = refusing.Port;
         server.MapContent("/feed.xml", new RssBuilder()
             .Item("Ministers meet at summit", $"http://127.0.0.1:{closed}/story", "Foreign ministers met on Tuesday.", Now.AddHours(-1))
             .Build());
-        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromSeconds(2), FetchArticlePages = true });
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(30), PageTimeout = TimeSpan.FromSeconds(30), FetchArticlePages = true });
 
         var report = await fx.Pipeline.PollSourceAsync(Feed("one", server.Url("/feed.xml")), CancellationToken.None);
 
@@ -160,7 +156,7 @@ public sealed class RefreshPipelineTests
         var paragraph = string.Join(" ", Enumerable.Repeat("The foreign ministers of both countries met in Geneva to discuss the trade dispute and agreed to meet again next month.", 4));
         server.MapContent("/story", $"<html><head><title>Summit</title></head><body><nav>Home News Sport</nav><article><h1>Ministers meet at summit</h1><p>{paragraph}</p><p>{paragraph}</p></article><footer>Copyright</footer></body></html>", "text/html; charset=utf-8");
         server.MapContent("/feed.xml", new RssBuilder().Item("Ministers meet at summit", server.Url("/story").ToString(), "Ministers met.", Now.AddHours(-1)).Build());
-        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromSeconds(2), FetchArticlePages = true });
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(30), PageTimeout = TimeSpan.FromSeconds(30), FetchArticlePages = true });
 
         var report = await fx.Pipeline.PollSourceAsync(Feed("one", server.Url("/feed.xml")), CancellationToken.None);
 
@@ -195,12 +191,5 @@ public sealed class RefreshPipelineTests
         Assert.Equal(["Minister visits Beijing", "New online safety rules"], stored.Select(a => a.Title));
         Assert.Equal(server.Url("/news/1").ToString(), stored[0].Url);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero), stored[0].Published);
-    }
-
-    private static int ClosedPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port; // closed again when disposed: connections are refused
     }
 }

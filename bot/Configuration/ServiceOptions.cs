@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NewsBrief.Bot.Composition;
+namespace NewsBrief.Bot.Configuration;
 
 /// <summary>How the long-running service polls (section <c>Service</c>).</summary>
 public sealed record ServiceOptions

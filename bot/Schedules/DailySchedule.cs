@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace NewsBrief.Bot.Hosting;
+namespace NewsBrief.Bot.Schedules;
 
 /// <summary>The next time a daily brief is due: a time of day in an IANA zone, correct across DST changes. Pure.</summary>
 public static class DailySchedule

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NewsBrief.Bot.Cli;
+namespace NewsBrief.Bot.Rendering;
 
 /// <summary>The JSON settings of every command's <c>--format json</c> output: camelCase, readable, stable.</summary>
 public static class JsonOutput

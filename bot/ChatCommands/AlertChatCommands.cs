@@ -1,10 +1,11 @@
+using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
 
-namespace NewsBrief.Bot.Chat;
+namespace NewsBrief.Bot.ChatCommands;
 
 /// <summary>
 /// The alert and schedule chat commands: /subscribe, /unsubscribe, /subscriptions, /schedule set|show|clear.

@@ -1,12 +1,13 @@
+using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Articles;
 using NewsBrief.Bot.Briefing;
-using NewsBrief.Bot.Cli;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
+using NewsBrief.Bot.Rendering;
 
-namespace NewsBrief.Bot.Chat;
+namespace NewsBrief.Bot.ChatCommands;
 
 /// <summary>
 /// Answers chat commands from any platform (Discord, the console): /brief, /summary, /sources, /help,
@@ -104,7 +105,7 @@ public sealed class ChatCommandHandler(AppServices services)
                 var reports = await services.Refresh.PollAsync(which, dueOnly: false, ct);
                 return ChatReply.Plain(string.Join("\n", reports.Select(r => $"{r.SourceId}: {r.Outcome}{(r.Failed ? $" ({r.Error})" : $", {r.Inserted} new")}")));
             default:
-                return SourcesReply(SourcesCommand.Rows(services));
+                return SourcesReply(SourceRow.List(services.Sources.Current, services.SourceStates.GetAll()));
         }
     }
 

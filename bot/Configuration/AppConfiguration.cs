@@ -7,7 +7,7 @@ using NewsBrief.Core.Query;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Summariser.Llm;
 
-namespace NewsBrief.Bot.Composition;
+namespace NewsBrief.Bot.Configuration;
 
 /// <summary>
 /// Everything read from the configuration folder and the environment, validated: a bad value throws a

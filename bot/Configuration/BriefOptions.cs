@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NewsBrief.Bot.Composition;
+namespace NewsBrief.Bot.Configuration;
 
 /// <summary>What a brief holds and when the daily one is posted (section <c>Brief</c>).</summary>
 public sealed record BriefOptions

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NewsBrief.Bot.Cli;
+namespace NewsBrief.Bot.Briefing;
 
 /// <summary>Parses durations as users write them: <c>90m</c>, <c>24h</c>, <c>7d</c>, <c>2w</c>, or <c>1.00:00:00</c>.</summary>
 public static partial class DurationParser
