@@ -13,6 +13,9 @@ using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Web.Api;
 using NewsBrief.Bot.Web.Feeds;
 using NewsBrief.Bot.Web.Pages;
+using NewsBrief.Core.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace NewsBrief.Bot.Web;
 
@@ -22,8 +25,8 @@ namespace NewsBrief.Bot.Web;
 /// </summary>
 public static class ReadingRoom
 {
-    /// <summary>Paths that stay open when <c>Web:RequireLogin</c> closes reading (the login itself, the stylesheet, health, token feeds).</summary>
-    private static readonly string[] OpenPaths = ["/login", "/style.css", "/healthz", "/feeds/subscriptions/"];
+    /// <summary>Paths that stay open when <c>Web:RequireLogin</c> closes reading (the login itself, the stylesheet, health and metrics for monitors, token feeds).</summary>
+    private static readonly string[] OpenPaths = ["/login", "/style.css", "/healthz", "/metrics", "/feeds/subscriptions/"];
 
     public static WebApplication Create(AppServices services, AlertServices alerting, WebOptions options)
     {
@@ -52,6 +55,10 @@ public static class ReadingRoom
                 await context.HttpContext.Response.WriteAsync($"too many searches: at most {options.SearchesPerMinute} a minute per client (Web:SearchesPerMinute)", ct);
             };
         });
+        // /metrics reads the NewsBrief meter (NewsBriefMetrics, recorded by the whole service) as Prometheus text.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("newsbrief"))
+            .WithMetrics(m => m.AddMeter(NewsBriefMetrics.MeterName).AddPrometheusExporter());
         var app = builder.Build();
         var room = new ReadingRoomServices(services, alerting, options);
         app.UseSecurityHeaders();
@@ -71,12 +78,15 @@ public static class ReadingRoom
         app.MapGet("/style.css", () => Results.Text(Stylesheet.Css, "text/css; charset=utf-8"));
         BriefPages.Map(app, room);
         SearchPage.Map(app, room);
+        StoryPages.Map(app, room);
+        TopicPage.Map(app, room);
         SourcesPage.Map(app, room);
         SubscriptionPages.Map(app, room);
         LoginPage.Map(app, room);
         FeedEndpoints.Map(app, room);
         ApiEndpoints.Map(app, room);
         HealthEndpoint.Map(app, room);
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Web;
 
@@ -19,6 +20,8 @@ public sealed class ReadingRoomServices(AppServices app, AlertServices alerting,
     public AdminGate Gate { get; } = new(options.AdminToken);
     public byte[] FeedKey { get; } = Web.FeedKey.LoadOrCreate(app.Config.DataDirectory);
     public ArticleFinder Finder { get; } = new(app);
+    public StoryStore Stories { get; } = new(app.Articles.Database);
+    public AlertStore AlertRecords { get; } = new(app.Articles.Database);
     /// <summary>When the reading room started (a fresh install has had no chance to poll yet).</summary>
     public DateTimeOffset Started { get; } = app.Time.GetUtcNow();
     public DateTimeOffset Now => App.Time.GetUtcNow();

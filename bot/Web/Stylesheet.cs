@@ -38,6 +38,8 @@ public static class Stylesheet
         input[type=search],input[name=query]{width:100%}
         button{font:inherit;padding:.3rem .8rem}
         .failing{color:#a00000}
+        svg.trend{width:100%;height:auto;max-width:40rem}
+        .timeline li{margin:.3rem 0}
         @media (max-width:600px){body{font-size:16px}main{padding:.6rem}nav a{display:inline-block;margin:.2rem .6rem .2rem 0}}
         @media print{header,nav,form,.noprint{display:none}body{font:11pt/1.4 Georgia,serif}main{max-width:none;padding:0}
           a{color:inherit;text-decoration:none}ol a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;word-break:break-all}

@@ -69,6 +69,12 @@ public sealed class BriefStore(NewsBriefDatabase database)
         return list;
     }
 
+    /// <summary>The briefs that cited any of these articles, newest first (a story page's "carried in").</summary>
+    public IReadOnlyList<StoredBrief> Citing(IReadOnlyCollection<long> articleIds, int limit = 50) =>
+        articleIds.Count == 0 ? [] : Query(
+            "WHERE id IN (SELECT brief_id FROM brief_articles WHERE article_id IN (SELECT value FROM json_each($ids))) ORDER BY id DESC LIMIT $limit",
+            ("$ids", "[" + string.Join(',', articleIds) + "]"), ("$limit", limit));
+
     /// <summary>Ids of the articles cited by earlier briefs of the same scope (topic, query or "all").</summary>
     public IReadOnlySet<long> ArticlesBriefedBefore(string scope)
     {

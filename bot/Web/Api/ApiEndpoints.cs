@@ -27,9 +27,25 @@ public static class ApiEndpoints
     /// <summary>The body of <c>POST /api/subscriptions</c>.</summary>
     public sealed record NewSubscription(string? Query, string? Name, string? To, string? Mode);
 
+    /// <summary>A story in <c>/api/stories</c>: its articles across outlets, oldest first.</summary>
+    public sealed record StoryRow(long Id, string Headline, DateTimeOffset FirstSeen, DateTimeOffset LastUpdated, IReadOnlyList<string> Topics,
+        IReadOnlyList<string> Outlets, IReadOnlyList<BriefJsonRenderer.ArticleDocument> Articles);
+
+    private static StoryRow Row(ReadingRoomServices room, Core.Domain.Story s) => new(s.Id, s.Headline, s.FirstSeen, s.LastUpdated, s.Topics,
+        s.Outlets.Select(room.App.Sources.NameOf).ToList(),
+        s.Articles.Select(a => new BriefJsonRenderer.ArticleDocument(a.Id, a.Title, a.Url, room.App.Sources.NameOf(a.SourceId), a.Published)).ToList());
+
     public static void Map(IEndpointRouteBuilder app, ReadingRoomServices room)
     {
         var api = app.MapGroup("/api");
+        api.MapGet("/stories", (string? since, string? query, string? topic) =>
+        {
+            if (!StoryFilter.TryWindow(since, out var window, out var error)) return Error(400, "since: " + error);
+            Core.Query.TopicQuery? parsed = null;
+            if (!string.IsNullOrWhiteSpace(query) && !Core.Query.TopicQuery.TryParse(query.Trim(), out parsed, out var e)) return Error(400, $"query: {e!.Message}");
+            return Results.Json(StoryFilter.Recent(room, window, topic, parsed, StoryPages.ListLimit).Select(s => Row(room, s)).ToList(), JsonOutput.Options);
+        });
+        api.MapGet("/stories/{id:long}", (long id) => room.Stories.Get(id) is { } s ? Results.Json(Row(room, s), JsonOutput.Options) : Error(404, $"no story {id}"));
         api.MapGet("/briefs/latest", () => (room.App.Briefs.Latest("all") ?? room.App.Briefs.Latest()) is { } b ? Json(b.Document) : Error(404, "no brief has been made yet"));
         api.MapGet("/briefs/{id:long}", (long id) => room.App.Briefs.Get(id) is { } b ? Json(b.Document) : Error(404, $"no brief {id}"));
         api.MapGet("/search", (string? q, string? from, string? to) =>
