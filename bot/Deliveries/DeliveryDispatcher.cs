@@ -1,4 +1,5 @@
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Deliveries;
@@ -26,6 +27,9 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
     public Func<DateTimeOffset, IReadOnlyDictionary<string, DateTimeOffset>>? QuietUntil { get; init; }
 
     /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
+    /// <summary>Where sent and failed attempts are counted; none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
     public TimeSpan Lease => options.WebhookTimeout + TimeSpan.FromSeconds(30);
 
     public async Task<DispatchReport> SendDueAsync(CancellationToken cancellationToken)
@@ -59,18 +63,21 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
                 case SendOutcome.Sent:
                     store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
                     sent++;
+                    Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
                     AfterSent?.Invoke(delivery);
                     break;
                 case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
                     store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");
                     blocked.Add(delivery.Destination);
                     retrying++;
+                    Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: true);
                     break;
                 default:
                     var error = result.Outcome == SendOutcome.Permanent
                         ? result.Error ?? "rejected"
                         : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
                     store.MarkFailed(delivery.Id, error);
+                    Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: false);
                     failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
                     break;
             }
@@ -106,4 +113,8 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             return new SendResult(SendOutcome.Retryable, Error: $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>The destination's kind word for a metric tag (never the address: webhook URLs are secrets).</summary>
+    private static string DestinationKindOf(string destination) =>
+        Destination.TryParse(destination, out var d, out _) ? d.Kind.ToString().ToLowerInvariant() : "unknown";
 }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
@@ -21,11 +24,23 @@ public sealed class RefreshPipeline(
     private readonly Random _random = random ?? Random.Shared;
     private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
 
+    /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
+    /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
     /// <summary>Article pages fetched per source and poll, at most (the rest keep the feed's text).</summary>
     public int MaxPagesPerPoll { get; init; } = 20;
+
+    /// <summary>
+    /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
+    /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
+    /// </summary>
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
@@ -45,6 +60,7 @@ public sealed class RefreshPipeline(
 
     public async Task<PollReport> PollSourceAsync(Source source, CancellationToken cancellationToken)
     {
+        using var scope = Logger.BeginScope("SourceId:{SourceId}", source.Id);
         var clock = Stopwatch.StartNew();
         var previous = states.Get(source.Id) ?? new SourceState { SourceId = source.Id };
         PollReport report;
@@ -61,6 +77,8 @@ public sealed class RefreshPipeline(
             // Isolation: whatever a source does wrong is recorded on that source only.
             report = Failure(source, previous, "failed", $"unexpected error: {e.GetType().Name}: {e.Message}", null);
         }
+        Metrics?.RecordPoll(source.Id, report.Outcome, clock.Elapsed, report.Inserted);
+        if (report.Failed) Logger.LogWarning("source {SourceId} failed: {Outcome}: {Error}", source.Id, report.Outcome, report.Error);
         return report with { Elapsed = clock.Elapsed };
     }
 
@@ -79,7 +97,7 @@ public sealed class RefreshPipeline(
             var baseUri = result.FinalUrl ?? source.Url;
             feed = source.Kind == SourceKind.Html
                 ? HtmlListParser.Parse(result.Body ?? "", baseUri, source.Selectors!)
-                : FeedParser.Parse(result.Body ?? "", baseUri);
+                : FeedParser.Parse(result.Body ?? "", baseUri, new ParseBudget(ParseTimeBudget, time));
         }
         catch (FeedParseException e)
         {
