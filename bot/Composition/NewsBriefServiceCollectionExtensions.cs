@@ -8,6 +8,7 @@ using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
+using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
@@ -150,5 +151,16 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<IDeliverySender>(sp => new ConsoleSender(sp.GetRequiredService<ConsoleOutput>().Writer, sp.GetRequiredService<ConsoleOutput>().Json));
         services.AddSingleton<IDeliverySender>(sp => new DiscordWebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient)));
         services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        AddEmail(services, config);
+    }
+
+    /// <summary>E-mail destinations wait (pending, the reason shown in 'deliveries') until Smtp:Host is set.</summary>
+    private static void AddEmail(IServiceCollection services, AppConfiguration config)
+    {
+        var smtp = AppConfiguration.Bind<SmtpOptions>(config.Root, SmtpOptions.SectionName);
+        if (smtp.Validate() is [var error, ..])
+            throw new ConfigurationException(AppConfiguration.AppSettingsFile, error.Split(' ')[0], error);
+        services.AddSingleton(smtp);
+        if (smtp.Enabled) services.AddSingleton<IDeliverySender>(_ => new EmailSender(smtp));
     }
 }

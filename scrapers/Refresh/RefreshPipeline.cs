@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
+using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.HtmlSources;
@@ -13,13 +14,15 @@ namespace NewsBrief.Scrapers.Refresh;
 
 /// <summary>
 /// The refresh orchestrator: for each source, fetch (conditional GET), parse, map, fetch the pages of
-/// new articles for their full text, store, and record the source's state. The only scraper stage that
-/// touches storage. One failing source never stops the others.
+/// new articles for their full text, store, assign the new articles to stories, and record the source's
+/// state. The only scraper stage that touches storage. One failing source never stops the others.
 /// </summary>
 public sealed class RefreshPipeline(
-    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null)
+    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null,
+    StoryAssigner? stories = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
 
     /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
@@ -32,6 +35,12 @@ public sealed class RefreshPipeline(
 
     /// <summary>Article pages fetched per source and poll, at most (the rest keep the feed's text).</summary>
     public int MaxPagesPerPoll { get; init; } = 20;
+
+    /// <summary>
+    /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
+    /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
+    /// </summary>
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
@@ -88,7 +97,7 @@ public sealed class RefreshPipeline(
             var baseUri = result.FinalUrl ?? source.Url;
             feed = source.Kind == SourceKind.Html
                 ? HtmlListParser.Parse(result.Body ?? "", baseUri, source.Selectors!)
-                : FeedParser.Parse(result.Body ?? "", baseUri);
+                : FeedParser.Parse(result.Body ?? "", baseUri, new ParseBudget(ParseTimeBudget, time));
         }
         catch (FeedParseException e)
         {
@@ -99,6 +108,7 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
+        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 
