@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
@@ -93,11 +94,15 @@ public static class NewsBriefServiceCollectionExtensions
     {
         // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
         services.AddKeyedSingleton(FetchClient, (_, _) => new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan });
-        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>())
+        {
+            Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
+        });
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
             sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
         });
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
