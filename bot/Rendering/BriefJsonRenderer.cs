@@ -21,6 +21,9 @@ public static class BriefJsonRenderer
     public static string Render(Brief brief, Func<string, string> sourceName, bool indented = true) =>
         JsonSerializer.Serialize(ToDocument(brief, sourceName), indented ? new JsonSerializerOptions(Options) { WriteIndented = true } : Options);
 
+    /// <summary>Reads a stored brief document back (the briefs table keeps each brief in this form).</summary>
+    public static BriefDocument? Parse(string json) => JsonSerializer.Deserialize<BriefDocument>(json, Options);
+
     public static BriefDocument ToDocument(Brief brief, Func<string, string> sourceName) => new(
         new WindowDocument(brief.From, brief.To),
         brief.Summary.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
