@@ -2,6 +2,7 @@ using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 
 namespace NewsBrief.Bot.Alerts;
 
@@ -26,6 +27,9 @@ public sealed class AlertScanner(
 
     public SubscriptionMatcher Matcher => _matcher;
 
+    /// <summary>Where queued alerts and digests are counted; none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
     public AlertScanReport Scan()
     {
         int scanned = 0, queued = 0, held = 0;
@@ -43,7 +47,9 @@ public sealed class AlertScanner(
             queued += planned.Count(p => p.Delivery is not null);
             held += planned.Count(p => p.Delivery is null);
         }
-        return new AlertScanReport(scanned, queued, held, QueueDueDigests());
+        var digests = QueueDueDigests();
+        Metrics?.RecordAlertsPlanned(queued + digests);
+        return new AlertScanReport(scanned, queued, held, digests);
     }
 
     private List<PlannedAlert> Plan(IReadOnlyList<Subscription> subs, IReadOnlyList<Article> batch, DateTimeOffset now)

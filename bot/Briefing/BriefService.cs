@@ -2,6 +2,7 @@ using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
@@ -17,6 +18,9 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
 {
     private readonly StoryClusterer _clusterer = new();
 
+    /// <summary>Where each brief's duration, stories and model cost are counted; none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
     /// <param name="newOnly">Leave out what earlier briefs of the same scope covered; stories with new articles become updates.</param>
     public async Task<Brief> CreateAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken) =>
         (await CreateDocumentedAsync(window, scope, newOnly, cancellationToken)).Brief;
@@ -24,6 +28,7 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
     /// <summary>Creates and records a brief; also returns the JSON document recorded, which the outbox carries as it is.</summary>
     public async Task<(Brief Brief, string Document)> CreateDocumentedAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var from = now - window;
         var filter = ResolveFilter(scope);
@@ -40,6 +45,8 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var brief = await composer().ComposeAsync(request, cancellationToken);
         if (config.Summariser.UsesModel)
             brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
+        Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
+        if (brief.Engine.Model is { } model && brief.Engine.Cost is { } cost) Metrics?.RecordModelCost(model, cost);
         var document = Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false);
         briefs.Save(brief, scope.Key, document);
         return (brief, document);

@@ -1,4 +1,5 @@
 using Microsoft.SemanticKernel;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Summariser.Budget;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
@@ -10,9 +11,9 @@ namespace NewsBrief.Bot.Briefing;
 /// Makes the configured story summariser: extractive, or the model with the extractive fallback. A new
 /// one per brief, so the brief's token budget starts afresh; the kernel and the cache are shared.
 /// </summary>
-public sealed class StorySummariserFactory(SummariserOptions options, ExtractiveStorySummariser extractive, Kernel? modelKernel, ISummaryCache? cache, TimeProvider time)
+public sealed class StorySummariserFactory(SummariserOptions options, ExtractiveStorySummariser extractive, Kernel? modelKernel, ISummaryCache? cache, TimeProvider time, NewsBriefMetrics? metrics = null)
 {
     public IStorySummariser Create() => modelKernel is null
         ? extractive
-        : new LlmStorySummariser(modelKernel, options, extractive, cache, new BriefTokenBudget(options.MaxTokensPerBrief), time);
+        : new LlmStorySummariser(modelKernel, options, extractive, cache, new BriefTokenBudget(options.MaxTokensPerBrief), time) { Metrics = metrics };
 }

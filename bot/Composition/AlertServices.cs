@@ -2,6 +2,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Composition;
@@ -16,7 +17,7 @@ public sealed class AlertServices
         AlertOptions options, DeliveryOptions deliveryOptions, ScheduleOptions scheduleOptions, DefaultBriefDestination defaultBrief,
         SubscriptionStore subscriptions, AlertStore alerts, DeliveryStore deliveries, ScheduleStore schedules,
         AlertComposer composer, ScheduleRunner scheduleRunner, AlertScanner scanner, SourceHealthNotices sourceNotices,
-        IEnumerable<IDeliverySender> senders, TimeProvider time)
+        IEnumerable<IDeliverySender> senders, TimeProvider time, NewsBriefMetrics metrics)
     {
         Options = options;
         DeliveryOptions = deliveryOptions;
@@ -34,6 +35,7 @@ public sealed class AlertServices
         {
             AfterSent = TestCrashHook.FromEnvironment(),
             QuietUntil = QuietDestinations,
+            Metrics = metrics,
         };
     }
 

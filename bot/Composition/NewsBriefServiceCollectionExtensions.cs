@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
@@ -8,11 +10,15 @@ using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Summariser.Llm;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace NewsBrief.Bot.Composition;
 
@@ -34,12 +40,43 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
         services.AddSingleton(_ => NewsBriefDatabase.Open(config.DataDirectory));
+        AddTelemetry(services, config);
         AddStores(services);
         AddPipeline(services, config);
         AddAlerting(services, config);
         services.AddSingleton<AppServices>();
         services.AddSingleton<AlertServices>();
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="NewsBriefMetrics"/> for every project to record through, and OpenTelemetry over its meter
+    /// and activity source; the OTLP exporter when Telemetry:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) names a collector.
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, AppConfiguration config)
+    {
+        var telemetry = AppConfiguration.Bind<TelemetryOptions>(config.Root, TelemetryOptions.SectionName);
+        services.AddSingleton(telemetry);
+        services.AddMetrics();
+        services.AddSingleton(sp =>
+        {
+            var metrics = new NewsBriefMetrics(sp.GetService<IMeterFactory>());
+            metrics.ObserveOutboxWith(() => sp.GetRequiredService<DeliveryStore>().PendingCount());
+            return metrics;
+        });
+        var otlp = telemetry.OtlpEndpoint ?? (Uri.TryCreate(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"), UriKind.Absolute, out var env) ? env : null);
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(NewsBriefMetrics.MeterName);
+                if (otlp is not null) m.AddOtlpExporter(o => o.Endpoint = otlp);
+            })
+            .WithTracing(t =>
+            {
+                t.AddSource(NewsBriefMetrics.ActivitySourceName);
+                if (otlp is not null) t.AddOtlpExporter(o => o.Endpoint = otlp);
+            });
     }
 
     private static void AddStores(IServiceCollection services)
@@ -57,9 +94,16 @@ public static class NewsBriefServiceCollectionExtensions
     {
         // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
         services.AddKeyedSingleton(FetchClient, (_, _) => new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan });
-        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>())
+        {
+            Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
+        });
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
-            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>())
+        {
+            Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
+        });
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
         {
@@ -67,13 +111,16 @@ public static class NewsBriefServiceCollectionExtensions
             services.AddSingleton<ISummaryCache>(sp => new SqliteSummaryCache(sp.GetRequiredService<NewsBriefDatabase>().Connect, sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton(sp => new StorySummariserFactory(config.Summariser, sp.GetRequiredService<ExtractiveStorySummariser>(),
-            sp.GetService<Kernel>(), sp.GetService<ISummaryCache>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetService<Kernel>(), sp.GetService<ISummaryCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>()));
         services.AddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var summarisers = sp.GetRequiredService<StorySummariserFactory>();
             return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<BriefStore>(),
-                () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time);
+                () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time)
+            {
+                Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            };
         });
     }
 
@@ -88,7 +135,10 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), config.Brief,
             sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AlertScanner(sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<AlertStore>(),
-            sp.GetRequiredService<AlertComposer>(), sp.GetRequiredService<AlertOptions>(), config.BriefTimeZone, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<AlertComposer>(), sp.GetRequiredService<AlertOptions>(), config.BriefTimeZone, sp.GetRequiredService<TimeProvider>())
+        {
+            Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+        });
         services.AddSingleton(sp => new SourceHealthNotices(sp.GetRequiredService<DeliveryStore>(), sp.GetRequiredService<SourceStateStore>(),
             sp.GetRequiredService<DefaultBriefDestination>().Destination));
         // A webhook POST is not repeated on a redirect; the receiver must give its final URL.

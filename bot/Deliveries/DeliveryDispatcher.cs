@@ -1,4 +1,5 @@
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Telemetry;
 using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Deliveries;
@@ -28,6 +29,9 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
 
     /// <summary>When, if at all, the current quiet period of a destination ends (null: not quiet). Read once per pass.</summary>
     public Func<DateTimeOffset, IReadOnlyDictionary<string, DateTimeOffset>>? QuietUntil { get; init; }
+
+    /// <summary>Where sent and failed attempts are counted; none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
 
     /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
     public TimeSpan Lease => options.WebhookTimeout + TimeSpan.FromSeconds(30);
@@ -90,6 +94,7 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             case SendOutcome.Sent:
                 store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
                 lock (pass) pass.Sent++;
+                Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
                 AfterSent?.Invoke(delivery);
                 break;
             case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
@@ -99,12 +104,14 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
                     pass.Blocked.Add(delivery.Destination);
                     pass.Retrying++;
                 }
+                Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: true);
                 break;
             default:
                 var error = result.Outcome == SendOutcome.Permanent
                     ? result.Error ?? "rejected"
                     : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
                 store.MarkFailed(delivery.Id, error);
+                Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: false);
                 lock (pass) pass.Failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
                 break;
         }
@@ -183,6 +190,10 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         DestinationKind.DiscordChannel or DestinationKind.DiscordDm => ": Discord channels and DMs are sent by 'newsbrief run' with Discord:Token set",
         _ => "",
     };
+
+    /// <summary>The destination kind as a metric label (never the address: webhook URLs are secrets).</summary>
+    private static string DestinationKindOf(string destination) =>
+        Destination.TryParse(destination, out var d, out _) ? d.Kind.ToString().ToLowerInvariant() : "unknown";
 
     /// <summary>The state of one pass, shared by the destinations sent to in parallel (lock it).</summary>
     private sealed class Pass(DateTimeOffset deadline)

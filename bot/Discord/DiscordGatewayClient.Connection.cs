@@ -17,11 +17,10 @@ public sealed partial class DiscordGatewayClient
         var identified = false;
         try
         {
-            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                connectTimeout.CancelAfter(_settings.HelloTimeout);
+            // the time limit runs on the injected clock, like every other gateway timing
+            using (var limit = new CancellationTokenSource(_settings.HelloTimeout, _time))
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct, limit.Token))
                 await connection.ConnectAsync(url, connectTimeout.Token);
-            }
             _logger.LogDebug("Discord gateway connected ({Mode})", resume ? "resume" : "identify");
             while (true)
             {

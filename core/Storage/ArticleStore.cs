@@ -12,7 +12,10 @@ public sealed record UpsertOutcome(IReadOnlyList<Article> Inserted, IReadOnlyLis
 /// </summary>
 public sealed class ArticleStore(NewsBriefDatabase database)
 {
-    private const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
+    /// <summary>The database these articles live in (story assignment writes beside them).</summary>
+    public NewsBriefDatabase Database => database;
+
+    internal const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
 
     /// <summary>Stores a batch in one transaction.</summary>
     public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
@@ -196,7 +199,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.Parameters.AddWithValue("$hash", a.ContentHash);
     }
 
-    private static Article Read(SqliteDataReader r) => new()
+    internal static Article Read(SqliteDataReader r) => new()
     {
         Id = r.GetInt64(0),
         SourceId = r.GetString(1),

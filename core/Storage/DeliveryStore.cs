@@ -39,6 +39,15 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         return ReadAll(cmd);
     }
 
+    /// <summary>How many deliveries wait to be sent (the outbox depth).</summary>
+    public long PendingCount()
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM deliveries WHERE status = 'pending'";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
     /// <summary>Deliveries in one status (all when null), newest first.</summary>
     public IReadOnlyList<Delivery> List(DeliveryStatus? status = null, int limit = 1000)
     {

@@ -118,6 +118,21 @@ internal static class Migrations
         """
         CREATE INDEX articles_content ON articles(content_hash);
         """,
+        """
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX stories_updated ON stories(last_updated);
+        CREATE TABLE story_merges (
+            old_id  INTEGER PRIMARY KEY,
+            new_id  INTEGER NOT NULL,
+            merged  INTEGER NOT NULL
+        );
+        CREATE TABLE story_topics (
+            story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            topic     TEXT NOT NULL,
+            PRIMARY KEY (story_id, position)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -32,6 +32,21 @@ internal sealed partial class TermVectoriser(int leadWords, double titleWeight, 
         return docs.Select(doc => Weigh(doc, df, n)).ToList();
     }
 
+    /// <summary>
+    /// The article's term weights before idf: (1 + log tf) times the entity boost, title words counting
+    /// <c>titleWeight</c> times. Whoever holds the corpus applies the idf (see <see cref="StoryWindow"/>).
+    /// </summary>
+    public Dictionary<string, double> RawWeights(ClusterItem item)
+    {
+        var doc = new Dictionary<string, (double Tf, bool Entity)>(StringComparer.Ordinal);
+        foreach (var token in Tokens(item.Title, isTitle: true)) Add(doc, token, titleWeight);
+        foreach (var token in Tokens(Lead(item.Text), isTitle: false)) Add(doc, token, 1.0);
+        return doc.ToDictionary(e => e.Key, e => (1.0 + Math.Log(e.Value.Tf)) * (e.Value.Entity ? entityBoost : 1.0), StringComparer.Ordinal);
+
+        static void Add(Dictionary<string, (double Tf, bool Entity)> doc, Token token, double weight) =>
+            doc[token.Term] = doc.TryGetValue(token.Term, out var seen) ? (seen.Tf + weight, seen.Entity || token.Entity) : (weight, token.Entity);
+    }
+
     private SparseVector Weigh(Dictionary<int, (double Tf, bool Entity)> doc, List<int> df, int n)
     {
         if (doc.Count == 0) return SparseVector.Empty;

@@ -5,9 +5,12 @@ namespace NewsBrief.Scrapers.Parsing;
 /// <summary>Maps JSON Feed 1.0 and 1.1 documents to <see cref="ParsedFeed"/> (CodeHollow.FeedReader reads only XML).</summary>
 internal static class JsonFeedReader
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+    // A JSON Feed is four levels deep (feed, items, item, authors); 64 leaves room for extensions.
+    private const int MaxDepth = 64;
 
-    public static ParsedFeed Read(string json, Uri baseUri)
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth };
+
+    public static ParsedFeed Read(string json, Uri baseUri, ParseBudget budget)
     {
         JsonDocument document;
         try
@@ -16,6 +19,8 @@ internal static class JsonFeedReader
         }
         catch (JsonException e)
         {
+            if (NestingExceeds(json, MaxDepth))
+                throw new FeedParseException($"the document is too deeply nested: more than {MaxDepth} levels of JSON objects and arrays", e);
             throw new FeedParseException($"not valid JSON: {e.Message}", e);
         }
         using (document)
@@ -25,7 +30,7 @@ internal static class JsonFeedReader
                 throw new FeedParseException("a JSON document, but not a JSON Feed (no jsonfeed.org version and no items)");
             var home = FeedElements.Resolve(Str(root, "home_page_url"), baseUri);
             var items = root.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(i => MapItem(i, home ?? baseUri)).OfType<FeedItem>().ToList()
+                ? list.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(i => { budget.Tick(); return MapItem(i, home ?? baseUri); }).OfType<FeedItem>().ToList()
                 : [];
             return new ParsedFeed(FeedElements.PlainText(Str(root, "title")), items) { Link = home };
         }
@@ -40,6 +45,29 @@ internal static class JsonFeedReader
         var published = FeedDateParser.Parse(Str(item, "date_published")) ?? FeedDateParser.Parse(Str(item, "date_modified"));
         var content = Str(item, "content_html") ?? Str(item, "content_text");
         return FeedItemBuilder.Build(FeedElements.PlainText(Str(item, "title")), link, Str(item, "id"), Str(item, "summary"), content, author, published);
+    }
+
+    /// <summary>Whether brackets outside strings nest deeper than <paramref name="limit"/>: tells a depth refusal from other faults, in one pass.</summary>
+    private static bool NestingExceeds(string json, int limit)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"') inString = true;
+            else if (c is '{' or '[')
+            {
+                if (++depth > limit) return true;
+            }
+            else if (c is '}' or ']') depth--;
+        }
+        return false;
     }
 
     private static string? Str(JsonElement element, string name)

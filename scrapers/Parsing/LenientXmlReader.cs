@@ -28,13 +28,17 @@ public static class LenientXmlReader
     private sealed record Open(XElement Element, string RawName, Dictionary<string, string> Scope);
 
     /// <summary>The root element, or null when the text holds no element at all.</summary>
-    public static XElement? Read(string text)
+    public static XElement? Read(string text) => Read(text, ParseBudget.DepthOnly());
+
+    /// <summary>As <see cref="Read(string)"/>, refusing documents nested deeper or taking longer than <paramref name="budget"/> allows.</summary>
+    public static XElement? Read(string text, ParseBudget budget)
     {
         XElement? root = null;
         var open = new List<Open>();
         var i = 0;
         while (i < text.Length)
         {
+            budget.Tick();
             if (text[i] != '<' || i + 1 >= text.Length)
             {
                 var end = text.IndexOf('<', i + 1);
@@ -82,7 +86,11 @@ public static class LenientXmlReader
                 root = element;
             }
             else open[^1].Element.Add(element);
-            if (!selfClosing) open.Add(new Open(element, raw, scope));
+            if (!selfClosing)
+            {
+                open.Add(new Open(element, raw, scope));
+                budget.CheckDepth(open.Count);
+            }
             else if (open.Count == 0) return root;
         }
         return root;

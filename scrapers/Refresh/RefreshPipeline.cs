@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Telemetry;
+using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.HtmlSources;
@@ -10,19 +14,33 @@ namespace NewsBrief.Scrapers.Refresh;
 
 /// <summary>
 /// The refresh orchestrator: for each source, fetch (conditional GET), parse, map, fetch the pages of
-/// new articles for their full text, store, and record the source's state. The only scraper stage that
-/// touches storage. One failing source never stops the others.
+/// new articles for their full text, store, assign the new articles to stories, and record the source's
+/// state. The only scraper stage that touches storage. One failing source never stops the others.
 /// </summary>
 public sealed class RefreshPipeline(
-    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null)
+    HttpFetcher fetcher, ArticleStore articles, SourceStateStore states, FetchOptions options, TimeProvider time, Random? random = null,
+    StoryAssigner? stories = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
+
+    /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
+    /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
     /// <summary>Article pages fetched per source and poll, at most (the rest keep the feed's text).</summary>
     public int MaxPagesPerPoll { get; init; } = 20;
+
+    /// <summary>
+    /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
+    /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
+    /// </summary>
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
@@ -42,6 +60,7 @@ public sealed class RefreshPipeline(
 
     public async Task<PollReport> PollSourceAsync(Source source, CancellationToken cancellationToken)
     {
+        using var scope = Logger.BeginScope("SourceId:{SourceId}", source.Id);
         var clock = Stopwatch.StartNew();
         var previous = states.Get(source.Id) ?? new SourceState { SourceId = source.Id };
         PollReport report;
@@ -58,6 +77,8 @@ public sealed class RefreshPipeline(
             // Isolation: whatever a source does wrong is recorded on that source only.
             report = Failure(source, previous, "failed", $"unexpected error: {e.GetType().Name}: {e.Message}", null);
         }
+        Metrics?.RecordPoll(source.Id, report.Outcome, clock.Elapsed, report.Inserted);
+        if (report.Failed) Logger.LogWarning("source {SourceId} failed: {Outcome}: {Error}", source.Id, report.Outcome, report.Error);
         return report with { Elapsed = clock.Elapsed };
     }
 
@@ -76,7 +97,7 @@ public sealed class RefreshPipeline(
             var baseUri = result.FinalUrl ?? source.Url;
             feed = source.Kind == SourceKind.Html
                 ? HtmlListParser.Parse(result.Body ?? "", baseUri, source.Selectors!)
-                : FeedParser.Parse(result.Body ?? "", baseUri);
+                : FeedParser.Parse(result.Body ?? "", baseUri, new ParseBudget(ParseTimeBudget, time));
         }
         catch (FeedParseException e)
         {
@@ -87,6 +108,7 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
+        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 

@@ -1,3 +1,4 @@
+using NewsBrief.Core.Telemetry;
 using System.Text.RegularExpressions;
 using Microsoft.SemanticKernel;
 using NewsBrief.Summariser.Briefing;
@@ -40,6 +41,9 @@ public sealed partial class LlmStorySummariser : IStorySummariser
         _call = new ModelCall(kernel, options, time ?? TimeProvider.System);
     }
 
+    /// <summary>Where each model call is counted (outcome, tokens); none when null.</summary>
+    public NewsBriefMetrics? Metrics { get; init; }
+
     public async Task<StorySummary> SummariseAsync(StoryInput story, CancellationToken cancellationToken)
     {
         if (story.Documents.Sum(d => Words().Count(d.Text)) < MinimumWords)
@@ -58,6 +62,7 @@ public sealed partial class LlmStorySummariser : IStorySummariser
 
         var reply = await _call.SendAsync(story.Topic, block, cancellationToken);
         _briefBudget?.Spend(reply.InputTokens + reply.OutputTokens);
+        Metrics?.RecordModelCall(model, reply.Failure is null ? "ok" : "error", reply.InputTokens, reply.OutputTokens);
         if (reply.Failure is not null) return await FallBackAsync(story, reply.Failure, 0, 0, cancellationToken);
 
         DraftSummary draft;

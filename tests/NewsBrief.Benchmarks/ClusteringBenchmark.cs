@@ -34,6 +34,12 @@ public sealed class ClusteringBenchmark : IBenchmark
             Row("same day", "batch", threshold, ClusteringScore.Of(clusterer.Cluster(sameDay.Items), sameDay.Gold));
         }
         foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
+        {
+            var clusterer = new StoryClusterer { Threshold = threshold };
+            Row("dated", "window", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items), dated.Gold));
+            Row("dated", "win shuffle", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items, shuffleSeed: 7), dated.Gold));
+        }
+        foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
             Row("dated", "incremental", threshold, ClusteringScore.Of(ClusteringIncremental.Run(new StoryClusterer { Threshold = threshold }, dated.Items), dated.Gold));
 
         Console.WriteLine();

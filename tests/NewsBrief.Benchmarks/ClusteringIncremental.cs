@@ -31,3 +31,34 @@ public static class ClusteringIncremental
         return stories.Select(s => (IReadOnlyList<int>)s.Order().ToList()).ToList();
     }
 }
+
+/// <summary>Feeds articles one by one through a <see cref="StoryWindow"/>, as ingest does: in time order, or shuffled (late arrivals).</summary>
+public static class ClusteringWindow
+{
+    public static IReadOnlyList<IReadOnlyList<int>> Run(StoryClusterer clusterer, IReadOnlyList<ClusterItem> items, int? shuffleSeed = null)
+    {
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Time).ThenBy(i => i).ToList();
+        if (shuffleSeed is { } seed)
+        {
+            var random = new Random(seed);
+            order = order.OrderBy(_ => random.Next()).ToList();
+        }
+        var window = new StoryWindow(clusterer, 1);
+        var story = new long[items.Count];
+        var mergedInto = new Dictionary<long, long>();
+        foreach (var i in order)
+        {
+            story[i] = window.Add(i + 1, items[i]);
+            foreach (var (oldId, newId) in window.TakeChanges().Merges) mergedInto[oldId] = newId;
+        }
+        return Enumerable.Range(0, items.Count)
+            .GroupBy(i => Resolve(story[i]))
+            .Select(g => (IReadOnlyList<int>)g.Order().ToList()).ToList();
+
+        long Resolve(long id)
+        {
+            while (mergedInto.TryGetValue(id, out var next)) id = next;
+            return id;
+        }
+    }
+}

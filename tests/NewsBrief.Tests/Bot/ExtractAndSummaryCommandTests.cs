@@ -22,7 +22,7 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     public ExtractAndSummaryCommandTests()
     {
         _config = new TestConfigFolder(Path.Combine(_dir.Path, "config"))
-            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:02", "AllowPrivateAddresses": true } }""")
+            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:30", "AllowPrivateAddresses": true } }""")
             .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
         _server.MapContent("/story", Page, "text/html; charset=utf-8");
         File.WriteAllText(_dir.File("story.html"), Page);
@@ -50,6 +50,19 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Extract_OfADeeplyNestedPage_ReportsTooDeeplyNestedAndGoesOnWithTheNextInput()
+    {
+        File.WriteAllText(_dir.File("deep.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>deep</p></body></html>");
+
+        var result = await CliRun.InProcessAsync(["extract", _dir.File("deep.html"), _dir.File("story.html"), "--format", "json", .. Globals]);
+
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("too deeply nested", lines[0].GetProperty("error").GetString());
+        Assert.Contains("reopen their embassies", lines[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Summary_OfALocalPage_GivesSentencesFromTheArticle()
     {
         var result = await CliRun.InProcessAsync(["summary", _server.Url("/story").ToString(), "--format", "json", .. Globals]);
@@ -74,7 +87,7 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Summary_OfALoopbackUrl_IsRefusedUnlessPrivateAddressesAreAllowed()
     {
-        var strict = new TestConfigFolder(Path.Combine(_dir.Path, "strict")).WriteSettings("""{ "Fetch": { "Timeout": "00:00:02" } }""")
+        var strict = new TestConfigFolder(Path.Combine(_dir.Path, "strict")).WriteSettings("""{ "Fetch": { "Timeout": "00:00:30" } }""")
             .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
 
         var result = await CliRun.InProcessAsync("summary", _server.Url("/story").ToString(), "--config", strict.Path, "--data", Path.Combine(_dir.Path, "data"));

@@ -24,9 +24,9 @@ public sealed class ModelBriefTests : IAsyncLifetime
         _config = new TestConfigFolder(Path.Combine(_dir.Path, "config")).WriteTopics()
             .WriteSources(("news", _feeds.Url("/feed.xml")))
             .WriteSettings($$"""
-                { "Fetch": { "Timeout": "00:00:02", "FetchArticlePages": false },
+                { "Fetch": { "Timeout": "00:00:30", "FetchArticlePages": false },
                   "Summariser": { "Provider": "openai-compatible", "Endpoint": "{{_model.V1Endpoint}}", "Model": "test-model",
-                                  "MaxRetries": 0, "Timeout": "00:00:05", "PromptPricePerMillion": 1.0, "CompletionPricePerMillion": 2.0 } }
+                                  "MaxRetries": 0, "Timeout": "00:00:30", "PromptPricePerMillion": 1.0, "CompletionPricePerMillion": 2.0 } }
                 """);
         return Task.CompletedTask;
     }

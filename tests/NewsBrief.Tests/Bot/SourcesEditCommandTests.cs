@@ -17,7 +17,7 @@ public sealed class SourcesEditCommandTests : IAsyncLifetime
         _server.MapContent("/world", $"""<html><head><link rel="alternate" type="application/rss+xml" href="/world/rss.xml"></head><body>World</body></html>""", "text/html");
         _server.MapContent("/nofeed", "<html><head><title>Plain</title></head><body>No feed here</body></html>", "text/html");
         _config = new TestConfigFolder(Path.Combine(_dir.Path, "config"))
-            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:02", "AllowPrivateAddresses": true } }""")
+            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:30", "AllowPrivateAddresses": true } }""")
             .WriteSources(("existing", new Uri("https://feeds.example/existing.xml")));
         return Task.CompletedTask;
     }

@@ -13,6 +13,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, Func<HttpListenerContext, Task>> _routes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
     public LocalHttpServer()
@@ -47,6 +48,16 @@ public sealed class LocalHttpServer : IAsyncDisposable
             if (etag is not null) ctx.Response.Headers["ETag"] = etag;
             await WriteAsync(ctx, 200, body, contentType);
         });
+
+    /// <summary>
+    /// Accepts the request and never answers (until the server is disposed): a source that is certain to time out,
+    /// however long the timeout and however loaded the machine, unlike a handler that sleeps a little longer.
+    /// </summary>
+    public void MapHang(string path) => Map(path, async ctx =>
+    {
+        await _released.Task;
+        try { ctx.Response.Abort(); } catch (Exception) { /* already gone */ }
+    });
 
     public void MapStatus(string path, int status, string body = "") =>
         Map(path, ctx => WriteAsync(ctx, status, body, "text/plain"));
@@ -99,6 +110,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
+        _released.TrySetResult();
         _listener.Close(); // one call: Stop() then Close() would re-bind the port in between
         try { await _loop; } catch (Exception) { /* stopping */ }
         _stop.Dispose();

@@ -13,7 +13,7 @@ public sealed class PipelineFixture : IDisposable
 
     public PipelineFixture(FetchOptions? options = null)
     {
-        Options = options ?? new FetchOptions { Timeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromSeconds(2), FetchArticlePages = false };
+        Options = options ?? new FetchOptions { Timeout = TimeSpan.FromSeconds(30), PageTimeout = TimeSpan.FromSeconds(30), FetchArticlePages = false };
         Database = NewsBriefDatabase.Open(_dir.Path);
         Articles = new ArticleStore(Database);
         States = new SourceStateStore(Database);

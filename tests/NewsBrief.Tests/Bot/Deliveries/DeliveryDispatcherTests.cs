@@ -19,7 +19,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     private readonly StringWriter _console = new();
     private DeliveryStore _store = null!;
     private DeliveryDispatcher _dispatcher = null!;
-    private static readonly DeliveryOptions Options = new() { MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(30), WebhookTimeout = TimeSpan.FromSeconds(5) };
+    private static readonly DeliveryOptions Options = new() { MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(30), WebhookTimeout = TimeSpan.FromSeconds(30) };
 
     public Task InitializeAsync()
     {

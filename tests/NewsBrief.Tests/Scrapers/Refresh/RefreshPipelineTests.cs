@@ -102,12 +102,8 @@ public sealed class RefreshPipelineTests
         server.MapContent("/good.xml", TwoItems(server));
         server.MapStatus("/broken.xml", 500, "boom");
         server.MapContent("/page.html", "<!DOCTYPE html><html><head><title>Home</title></head><body>Hi</body></html>", "text/html");
-        server.Map("/slow.xml", async ctx =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(6));
-            await LocalHttpServer.WriteAsync(ctx, 200, TwoItems(server), "application/xml");
-        });
-        using var fx = new PipelineFixture();
+        server.MapHang("/slow.xml");
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(8), PageTimeout = TimeSpan.FromSeconds(8), FetchArticlePages = false });
         using var refusing = new RefusingPort();
         Source[] sources =
         [
@@ -143,7 +139,7 @@ public sealed class RefreshPipelineTests
         server.MapContent("/feed.xml", new RssBuilder()
             .Item("Ministers meet at summit", $"http://127.0.0.1:{closed}/story", "Foreign ministers met on Tuesday.", Now.AddHours(-1))
             .Build());
-        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromSeconds(2), FetchArticlePages = true });
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(30), PageTimeout = TimeSpan.FromSeconds(30), FetchArticlePages = true });
 
         var report = await fx.Pipeline.PollSourceAsync(Feed("one", server.Url("/feed.xml")), CancellationToken.None);
 
@@ -160,7 +156,7 @@ public sealed class RefreshPipelineTests
         var paragraph = string.Join(" ", Enumerable.Repeat("The foreign ministers of both countries met in Geneva to discuss the trade dispute and agreed to meet again next month.", 4));
         server.MapContent("/story", $"<html><head><title>Summit</title></head><body><nav>Home News Sport</nav><article><h1>Ministers meet at summit</h1><p>{paragraph}</p><p>{paragraph}</p></article><footer>Copyright</footer></body></html>", "text/html; charset=utf-8");
         server.MapContent("/feed.xml", new RssBuilder().Item("Ministers meet at summit", server.Url("/story").ToString(), "Ministers met.", Now.AddHours(-1)).Build());
-        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(2), PageTimeout = TimeSpan.FromSeconds(2), FetchArticlePages = true });
+        using var fx = new PipelineFixture(new FetchOptions { Timeout = TimeSpan.FromSeconds(30), PageTimeout = TimeSpan.FromSeconds(30), FetchArticlePages = true });
 
         var report = await fx.Pipeline.PollSourceAsync(Feed("one", server.Url("/feed.xml")), CancellationToken.None);
 

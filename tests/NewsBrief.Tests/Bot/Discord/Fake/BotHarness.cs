@@ -2,18 +2,25 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Discord;
+using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Bot.Discord.Fake;
 
-/// <summary>Runs a real <see cref="DiscordBot"/> against a <see cref="FakeDiscord"/>, with tiny gateway timings.</summary>
+/// <summary>
+/// Runs a real <see cref="DiscordBot"/> against a <see cref="FakeDiscord"/> on a fake clock: the bot's waits
+/// (heartbeats, back-off, the connect limit) only pass when a test advances <see cref="Time"/>, so a loaded
+/// machine cannot change what a test sees. Back-off delays are zero; heartbeat tests drive the clock.
+/// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
     public const string GuildId = "290926798626357999";
     private readonly CancellationTokenSource _stop = new();
     private long _seq;
 
-    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure, Action<FakeDiscord>? arrange)
+    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure,
+        Action<FakeDiscord>? arrange, GatewaySettings? gateway)
     {
+        Fake = new FakeDiscord(Time);
         arrange?.Invoke(Fake);
         Options = (configure ?? (o => o))(new DiscordOptions { Token = FakeDiscord.Token, GuildId = GuildId, ApiBaseUrl = Fake.ApiBaseUrl, AdminRoleIds = ["555"] });
         Bot = new DiscordBot(Options, Http, async (command, ct) =>
@@ -22,22 +29,27 @@ public sealed class BotHarness : IAsyncDisposable
                 return handler is null ? ChatReply.Plain("ok " + command.Name) : await handler(command, ct);
             },
             (command, option, partial) => [$"{command}:{option}:{partial}", "TikTok bans", "AI policy"],
-            TimeProvider.System, Logs, FastGateway, new FixedRandom(0.5));
+            Time, Logs, gateway ?? FastGateway, new FixedRandom(0.5));
         Run = Bot.RunAsync(_stop.Token);
     }
 
     public static GatewaySettings FastGateway { get; } = new()
     {
-        IdentifyInterval = TimeSpan.FromMilliseconds(20),
-        InvalidSessionDelayMin = TimeSpan.FromMilliseconds(5),
-        InvalidSessionDelayMax = TimeSpan.FromMilliseconds(10),
-        ReconnectDelay = TimeSpan.FromMilliseconds(10),
-        ReconnectDelayMax = TimeSpan.FromMilliseconds(50),
-        HelloTimeout = TimeSpan.FromSeconds(5),
+        IdentifyInterval = TimeSpan.Zero,
+        InvalidSessionDelayMin = TimeSpan.Zero,
+        InvalidSessionDelayMax = TimeSpan.Zero,
+        ReconnectDelay = TimeSpan.Zero,
+        ReconnectDelayMax = TimeSpan.Zero,
+        HelloTimeout = TimeSpan.FromSeconds(30),
         ReceiveBufferSize = 64,
     };
 
-    public FakeDiscord Fake { get; } = new();
+    public static DateTimeOffset Epoch { get; } = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The bot's clock (and the fake's, for its nonce window).</summary>
+    public ObservedTimeProvider Time { get; } = new(Epoch);
+
+    public FakeDiscord Fake { get; }
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
     public ListLoggerFactory Logs { get; } = new();
     public DiscordOptions Options { get; }
@@ -46,8 +58,8 @@ public sealed class BotHarness : IAsyncDisposable
     public ConcurrentQueue<ChatCommand> Commands { get; } = new();
 
     public static BotHarness Start(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler = null,
-        Func<DiscordOptions, DiscordOptions>? configure = null, Action<FakeDiscord>? arrange = null) =>
-        new(handler, configure, arrange);
+        Func<DiscordOptions, DiscordOptions>? configure = null, Action<FakeDiscord>? arrange = null, GatewaySettings? gateway = null) =>
+        new(handler, configure, arrange, gateway);
 
     /// <summary>Accepts the bot's first connection: Hello, expects Identify, sends READY (s=1).</summary>
     public async Task<FakeGatewaySession> ConnectAsync(int heartbeatMs = 45000)
@@ -99,6 +111,29 @@ public sealed class BotHarness : IAsyncDisposable
             },
             ["data"] = data,
         };
+    }
+
+    /// <summary>
+    /// Advances the fake clock in steps until <paramref name="outcome"/> completes (bounded by the hang guard).
+    /// The bot may not have armed its next timer when a step lands, so steps repeat; the outcome is observed
+    /// from the task, never from elapsed wall time.
+    /// </summary>
+    public async Task<T> AdvanceUntilAsync<T>(Task<T> outcome, TimeSpan step)
+    {
+        using var guard = new CancellationTokenSource(FakeGatewaySession.Timeout);
+        while (!outcome.IsCompleted)
+        {
+            guard.Token.ThrowIfCancellationRequested();
+            Time.Advance(step);
+            await Task.WhenAny(outcome, Task.Delay(5, CancellationToken.None));
+        }
+        return await outcome;
+    }
+
+    /// <summary>Waits until the bot arms a timer of exactly <paramref name="due"/> on its clock (skipping others).</summary>
+    public async Task WaitForTimerAsync(TimeSpan due)
+    {
+        while (await Time.NextTimerAsync() != due) { }
     }
 
     /// <summary>The request to the interaction's callback route.</summary>

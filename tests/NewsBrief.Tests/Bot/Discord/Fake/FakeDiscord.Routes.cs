@@ -56,10 +56,11 @@ public sealed partial class FakeDiscord
         if (request.Method == "POST" && path.EndsWith("/messages", StringComparison.Ordinal))
         {
             var nonce = request.Body?["enforce_nonce"]?.GetValue<bool>() == true ? request.Body?["nonce"]?.ToString() : null;
-            if (nonce is not null && _messagesByNonce.TryGetValue(nonce, out var existing))
-                return Json(200, new JsonObject { ["id"] = existing });
+            var now = _time.GetUtcNow();
+            if (nonce is not null && _messagesByNonce.TryGetValue(nonce, out var existing) && now - existing.At < NonceWindow)
+                return Json(200, new JsonObject { ["id"] = existing.Id });
             var id = NewId();
-            if (nonce is not null) _messagesByNonce[nonce] = id;
+            if (nonce is not null) _messagesByNonce[nonce] = (id, now); // past the window a repeat is a new message, as on Discord
             CreatedMessages.Enqueue(request);
             return Json(200, new JsonObject { ["id"] = id });
         }

@@ -19,12 +19,22 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly Channel<FakeGatewaySession> _sessions = Channel.CreateUnbounded<FakeGatewaySession>();
     private readonly ConcurrentQueue<(Func<FakeRequest, bool> Match, FakeResponse Response)> _scripted = new();
-    private readonly ConcurrentDictionary<string, string> _messagesByNonce = new();
+    private readonly ConcurrentDictionary<string, (string Id, DateTimeOffset At)> _messagesByNonce = new();
+    private readonly TimeProvider _time;
     private readonly Task _loop;
     private int _nextId = 1000;
+    private int _sessionsAccepted;
 
-    public FakeDiscord()
+    /// <summary>
+    /// How long a nonce sent with <c>enforce_nonce</c> deduplicates a message. Discord promises only "the past few
+    /// minutes", so the fake takes the short end: a sender that relies on more is caught here, not in production.
+    /// </summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(2);
+
+    /// <param name="time">The clock the nonce window runs on (the system clock unless a test drives one).</param>
+    public FakeDiscord(TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _listener = LoopbackHttpListener.Start(out var port);
         Port = port;
         _loop = Task.Run(LoopAsync);
@@ -37,6 +47,12 @@ public sealed partial class FakeDiscord : IAsyncDisposable
     public string WebhookUrl => $"http://127.0.0.1:{Port}/api/webhooks/77/hook-secret-token-xyz";
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+
+    /// <summary>Gateway connections accepted so far.</summary>
+    public int SessionsAccepted => Volatile.Read(ref _sessionsAccepted);
+
+    /// <summary>Whether another gateway connection arrived and is waiting to be taken with <see cref="NextSessionAsync"/>.</summary>
+    public bool HasPendingSession => _sessions.Reader.Count > 0;
 
     /// <summary>Protocol rules the client broke (missing auth, mentions not off, ...). Tests assert it stays empty.</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
@@ -98,6 +114,7 @@ public sealed partial class FakeDiscord : IAsyncDisposable
             if (ctx.Request.IsWebSocketRequest)
             {
                 var ws = await ctx.AcceptWebSocketAsync(null);
+                Interlocked.Increment(ref _sessionsAccepted);
                 await _sessions.Writer.WriteAsync(new FakeGatewaySession(ws.WebSocket, ctx.Request.Url!.AbsolutePath, ctx.Request.Url.Query, ctx.Response.Abort));
                 return;
             }

@@ -11,7 +11,11 @@ namespace NewsBrief.Tests.Bot.Discord.Fake;
 /// </summary>
 public sealed class FakeGatewaySession
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A hang guard only: every wait ends on an event (a frame, a request, a close), and this bounds how long a
+    /// broken test hangs. It is far above any real wait, so a loaded machine cannot trip it.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly WebSocket _socket;
     private readonly Channel<JsonNode> _received = Channel.CreateUnbounded<JsonNode>();
     private readonly Channel<JsonNode> _heartbeats = Channel.CreateUnbounded<JsonNode>();

@@ -1,0 +1,294 @@
+using NewsBrief.Core.Storage;
+
+namespace NewsBrief.Scrapers.Dedup;
+
+/// <summary>
+/// Incremental story assignment over the recent articles, as the refresh pipeline stores them: each new
+/// article joins the story whose articles it is most similar to on average (tf-idf over title and lead,
+/// cosine), if that reaches the clusterer's threshold, else starts a story; when it is also close to a
+/// second story and the two stories are close to each other, they merge into the older one. The idf is
+/// the window's: every article held, whatever a later read selects. Pure and in memory: the caller
+/// restores it from the store and writes back what <see cref="TakeChanges"/> returns.
+/// </summary>
+public sealed class StoryWindow
+{
+    private readonly StoryClusterer _settings;
+    private readonly TermVectoriser _vectoriser;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<int> _df = [];
+    private readonly List<HashSet<Entry>> _postings = [];
+    private readonly Dictionary<long, Group> _stories = [];
+    private readonly PriorityQueue<Entry, DateTimeOffset> _byTime = new();
+    private readonly Dictionary<long, StoryRow> _dirty = [];
+    private readonly List<(long ArticleId, long StoryId)> _assignments = [];
+    private readonly List<(long OldId, long NewId)> _merges = [];
+    private readonly Dictionary<long, Entry> _held = [];
+    private long _nextStoryId;
+    private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private int _count;
+
+    public StoryWindow(StoryClusterer settings, long nextStoryId)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _vectoriser = new TermVectoriser(settings.LeadWords, settings.TitleWeight, settings.EntityBoost);
+        _nextStoryId = nextStoryId;
+    }
+
+    /// <summary>Articles are held this long after the latest one seen: twice the window, so a late arrival still finds its story.</summary>
+    public TimeSpan Retention => _settings.Window * 2;
+
+    /// <summary>How many articles are held.</summary>
+    public int Count => _count;
+
+    /// <summary>
+    /// A story's average over this many of its most recent articles decides; a story covered by hundreds of
+    /// articles costs no more per new article than one of 50 (the average moves little past that).
+    /// </summary>
+    public int MaxComparedPerStory { get; init; } = 50;
+
+    /// <summary>Restores an article assigned earlier (no decision is made or recorded).</summary>
+    public void Restore(long articleId, ClusterItem item, long storyId)
+    {
+        if (_held.ContainsKey(articleId)) return;
+        var entry = Hold(articleId, item, storyId);
+        if (!_stories.TryGetValue(storyId, out var group)) _stories[storyId] = group = new Group(storyId);
+        foreach (var member in Sample(group.Members))
+        {
+            var similarity = Cosine(entry, member);
+            member.Centrality += similarity;
+            entry.Centrality += similarity;
+        }
+        group.Members.Add(entry);
+        _nextStoryId = Math.Max(_nextStoryId, storyId + 1);
+    }
+
+    /// <summary>Assigns a new article; returns its story id (the survivor, if the article brought two stories together).</summary>
+    public long Add(long articleId, ClusterItem item)
+    {
+        if (_held.TryGetValue(articleId, out var known)) return known.StoryId;
+        var entry = Hold(articleId, item, 0);
+        var scores = Candidates(entry)
+            .Select(id => (Group: _stories[id], Score: MeanSimilarity(entry, _stories[id].Members)))
+            .Where(x => x.Score >= _settings.Threshold)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Group.Id)
+            .ToList();
+        Group target;
+        if (scores.Count == 0)
+        {
+            target = new Group(_nextStoryId++);
+            _stories[target.Id] = target;
+        }
+        else
+        {
+            target = scores[0].Group;
+        }
+        foreach (var member in Sample(target.Members))
+        {
+            var similarity = Cosine(entry, member);
+            member.Centrality += similarity;
+            entry.Centrality += similarity;
+        }
+        target.Members.Add(entry);
+        entry.StoryId = target.Id;
+        _assignments.Add((articleId, target.Id));
+        foreach (var (other, _) in scores.Skip(1))
+        {
+            if (!_stories.ContainsKey(other.Id) || other == target) continue;
+            if (Link(target.Members, other.Members) < _settings.Threshold) continue;
+            target = Merge(target, other);
+        }
+        Touch(target);
+        return target.Id;
+    }
+
+    /// <summary>The decisions since the last call, for the store to write in one transaction.</summary>
+    public StoryChanges TakeChanges()
+    {
+        var changes = new StoryChanges { Stories = _dirty.Values.ToList(), Assignments = _assignments.ToList(), Merges = _merges.ToList() };
+        _dirty.Clear();
+        _assignments.Clear();
+        _merges.Clear();
+        return changes;
+    }
+
+    /// <summary>The story an article held in the window belongs to now; null when it is not held.</summary>
+    public long? StoryOf(long articleId) => _held.TryGetValue(articleId, out var entry) ? entry.StoryId : null;
+
+    private Group Merge(Group a, Group b)
+    {
+        var (survivor, gone) = a.Id < b.Id ? (a, b) : (b, a);
+        foreach (var x in Sample(survivor.Members))
+            foreach (var y in Sample(gone.Members))
+            {
+                var similarity = Cosine(x, y);
+                x.Centrality += similarity;
+                y.Centrality += similarity;
+            }
+        foreach (var member in gone.Members) member.StoryId = survivor.Id;
+        survivor.Members.AddRange(gone.Members);
+        _stories.Remove(gone.Id);
+        _dirty.Remove(gone.Id);
+        _merges.Add((gone.Id, survivor.Id));
+        for (var i = 0; i < _assignments.Count; i++)
+            if (_assignments[i].StoryId == gone.Id) _assignments[i] = (_assignments[i].ArticleId, survivor.Id);
+        return survivor;
+    }
+
+    private void Touch(Group group)
+    {
+        var best = group.Members.OrderByDescending(m => m.Centrality).ThenBy(m => m.Time).ThenBy(m => m.ArticleId).First();
+        var first = group.Members.Min(m => m.Time);
+        var last = group.Members.Max(m => m.Time);
+        _dirty[group.Id] = new StoryRow(group.Id, best.Title, first, last);
+    }
+
+    /// <summary>Stories holding an article that shares a distinctive term with the new one.</summary>
+    private HashSet<long> Candidates(Entry entry)
+    {
+        // A term in more than a tenth of the window (and more than 50 articles) says little about the event and
+        // would make every article a candidate; it still counts in the cosine, only not in finding candidates.
+        var cap = Math.Max(50, _count / 10);
+        var stories = new HashSet<long>();
+        foreach (var term in entry.Terms)
+        {
+            if (_df[term] > cap) continue;
+            foreach (var other in _postings[term])
+                if (other != entry && other.StoryId != 0 && (other.Time - entry.Time).Duration() <= _settings.Window)
+                    stories.Add(other.StoryId);
+        }
+        return stories;
+    }
+
+    private double MeanSimilarity(Entry entry, List<Entry> members)
+    {
+        var sample = Sample(members);
+        var sum = 0.0;
+        foreach (var member in sample)
+            if ((member.Time - entry.Time).Duration() <= _settings.Window) sum += Cosine(entry, member);
+        return sample.Count == 0 ? 0 : sum / sample.Count;
+    }
+
+    private double Link(List<Entry> a, List<Entry> b)
+    {
+        var (x, y) = (Sample(a), Sample(b));
+        var sum = 0.0;
+        foreach (var p in x)
+            foreach (var q in y)
+                if ((p.Time - q.Time).Duration() <= _settings.Window) sum += Cosine(p, q);
+        return sum / Math.Max(1, x.Count * y.Count);
+    }
+
+    private List<Entry> Sample(List<Entry> members) =>
+        members.Count <= MaxComparedPerStory ? members : members.OrderByDescending(m => m.Time).ThenByDescending(m => m.ArticleId).Take(MaxComparedPerStory).ToList();
+
+    private double Cosine(Entry a, Entry b)
+    {
+        double dot = 0;
+        int i = 0, j = 0;
+        while (i < a.Terms.Length && j < b.Terms.Length)
+        {
+            var c = a.Terms[i].CompareTo(b.Terms[j]);
+            if (c == 0)
+            {
+                var idf = Idf(a.Terms[i]);
+                dot += a.Raw[i++] * b.Raw[j++] * idf * idf;
+            }
+            else if (c < 0) i++;
+            else j++;
+        }
+        if (dot == 0) return 0;
+        return dot / (Norm(a) * Norm(b));
+    }
+
+    private double Idf(int term) => Math.Log((1.0 + _count) / (1.0 + _df[term])) + 1.0;
+
+    /// <summary>The vector's length under the current idf; recomputed only when the window has grown or shrunk by a fifth.</summary>
+    private double Norm(Entry e)
+    {
+        if (e.NormAt > 0 && Math.Abs(_count - e.NormAt) * 5 <= e.NormAt) return e.Norm;
+        var sum = 0.0;
+        for (var i = 0; i < e.Terms.Length; i++)
+        {
+            var w = e.Raw[i] * Idf(e.Terms[i]);
+            sum += w * w;
+        }
+        e.Norm = sum == 0 ? 1 : Math.Sqrt(sum);
+        e.NormAt = _count;
+        return e.Norm;
+    }
+
+    private Entry Hold(long articleId, ClusterItem item, long storyId)
+    {
+        if (item.Time > _latest)
+        {
+            _latest = item.Time;
+            Evict(_latest - Retention);
+        }
+        var raw = _vectoriser.RawWeights(item);
+        var terms = new int[raw.Count];
+        var weights = new double[raw.Count];
+        var k = 0;
+        foreach (var (term, weight) in raw)
+        {
+            if (!_termIds.TryGetValue(term, out var id))
+            {
+                _termIds[term] = id = _termIds.Count;
+                _df.Add(0);
+                _postings.Add([]);
+            }
+            terms[k] = id;
+            weights[k++] = weight;
+        }
+        Array.Sort(terms, weights);
+        var entry = new Entry(articleId, item.Title, item.Time, terms, weights) { StoryId = storyId };
+        foreach (var term in terms)
+        {
+            _df[term]++;
+            _postings[term].Add(entry);
+        }
+        _count++;
+        _held[articleId] = entry;
+        _byTime.Enqueue(entry, item.Time);
+        return entry;
+    }
+
+    private void Evict(DateTimeOffset before)
+    {
+        while (_byTime.TryPeek(out var oldest, out var time) && time < before)
+        {
+            _byTime.Dequeue();
+            foreach (var term in oldest.Terms)
+            {
+                _df[term]--;
+                _postings[term].Remove(oldest);
+            }
+            _count--;
+            _held.Remove(oldest.ArticleId);
+            if (_stories.TryGetValue(oldest.StoryId, out var group))
+            {
+                group.Members.Remove(oldest);
+                if (group.Members.Count == 0) _stories.Remove(group.Id);
+            }
+        }
+    }
+
+    private sealed class Entry(long articleId, string title, DateTimeOffset time, int[] terms, double[] raw)
+    {
+        public long ArticleId { get; } = articleId;
+        public string Title { get; } = title;
+        public DateTimeOffset Time { get; } = time;
+        public int[] Terms { get; } = terms;
+        public double[] Raw { get; } = raw;
+        public long StoryId { get; set; }
+        public double Centrality { get; set; }
+        public double Norm { get; set; }
+        public int NormAt { get; set; }
+    }
+
+    private sealed class Group(long id)
+    {
+        public long Id { get; } = id;
+        public List<Entry> Members { get; } = [];
+    }
+}
