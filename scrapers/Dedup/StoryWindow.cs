@@ -30,6 +30,7 @@ public sealed class StoryWindow
     public StoryWindow(StoryClusterer settings, long nextStoryId)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
         _settings = settings;
         _vectoriser = new TermVectoriser(settings.LeadWords, settings.TitleWeight, settings.EntityBoost);
         _nextStoryId = nextStoryId;
@@ -111,6 +112,10 @@ public sealed class StoryWindow
         _merges.Clear();
         return changes;
     }
+
+    /// <summary>The ids of a story's articles held in the window.</summary>
+    public IReadOnlyList<long> MembersOf(long storyId) =>
+        _stories.TryGetValue(storyId, out var group) ? group.Members.Select(m => m.ArticleId).ToList() : [];
 
     /// <summary>The story an article held in the window belongs to now; null when it is not held.</summary>
     public long? StoryOf(long articleId) => _held.TryGetValue(articleId, out var entry) ? entry.StoryId : null;

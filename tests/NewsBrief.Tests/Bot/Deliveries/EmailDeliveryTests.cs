@@ -71,7 +71,7 @@ public sealed class EmailDeliveryTests
         await using var f = await WithStoriesAsync(Settings(smtp.Port));
         var sub = f.Subscribe("ministers OR bank", to: "email:policy@example.org", mode: "digest");
         var alerts = f.Alerting.Composer.Stories(f.Services.Articles.InWindow(AlertFixture.Start.AddDays(-1), AlertFixture.Start.AddDays(1)), [])
-            .Select(s => f.Alerting.Composer.Compose(sub, s, _ => ["ministers"])).ToList();
+            .Select(s => f.Alerting.Composer.Compose(sub, s.Story, s.Update, _ => ["ministers"])).ToList();
         f.Alerting.Deliveries.Add(AlertComposer.DigestDelivery(sub, alerts, AlertFixture.Start, AlertFixture.Start));
 
         await f.Alerting.Dispatcher.SendDueAsync(CancellationToken.None);
