@@ -182,10 +182,6 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         }
     }
 
-    /// <summary>The destination's kind word for a metric tag (never the address: webhook URLs are secrets).</summary>
-    private static string DestinationKindOf(string destination) =>
-        Destination.TryParse(destination, out var d, out _) ? d.Kind.ToString().ToLowerInvariant() : "unknown";
-
     /// <summary>The setting that turns on a kind of destination, for the message that says it is missing.</summary>
     public static string MissingSetting(DestinationKind kind) => kind switch
     {
@@ -194,6 +190,10 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         DestinationKind.DiscordChannel or DestinationKind.DiscordDm => ": Discord channels and DMs are sent by 'newsbrief run' with Discord:Token set",
         _ => "",
     };
+
+    /// <summary>The destination kind as a metric label (never the address: webhook URLs are secrets).</summary>
+    private static string DestinationKindOf(string destination) =>
+        Destination.TryParse(destination, out var d, out _) ? d.Kind.ToString().ToLowerInvariant() : "unknown";
 
     /// <summary>The state of one pass, shared by the destinations sent to in parallel (lock it).</summary>
     private sealed class Pass(DateTimeOffset deadline)
