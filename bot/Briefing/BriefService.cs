@@ -7,6 +7,7 @@ using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Bot.Events;
 
 namespace NewsBrief.Bot.Briefing;
 
@@ -17,6 +18,9 @@ namespace NewsBrief.Bot.Briefing;
 public sealed class BriefService(AppConfiguration config, SourceRegistry sources, ArticleStore articles, BriefStore briefs, Func<BriefComposer> composer, TimeProvider time)
 {
     private readonly StoryClusterer _clusterer = new();
+
+    /// <summary>Where the "Coming up" section's events come from; no section when null.</summary>
+    public EventQuery? Events { get; init; }
 
     /// <summary>Where each brief's duration, stories and model cost are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
@@ -39,6 +43,7 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
             AlreadyBriefed = newOnly ? briefs.ArticlesBriefedBefore(scope.Key) : new HashSet<long>(),
         };
         var brief = await composer().ComposeAsync(request, cancellationToken);
+        brief = brief with { Upcoming = Upcoming(now, filter?.Query) };
         if (config.Summariser.UsesModel)
             brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
         Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
@@ -47,7 +52,17 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         return brief;
     }
 
-    private (TopicQuery Query, string Label)? ResolveFilter(BriefScope scope)
+    /// <summary>The events of the next <see cref="BriefOptions.UpcomingDays"/> days from today in the brief's time zone, in the brief's scope.</summary>
+    private IReadOnlyList<BriefEvent> Upcoming(DateTimeOffset now, TopicQuery? filter)
+    {
+        if (Events is null || config.Brief.UpcomingDays == 0) return [];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.BriefTimeZone).DateTime);
+        var listing = Events.Find(today, today.AddDays(config.Brief.UpcomingDays - 1), filter, config.Brief.MaxUpcoming);
+        return listing.Events.Select(e => new BriefEvent(e, e.Citations.Select(c => listing.Articles.GetValueOrDefault(c.ArticleId)).OfType<Article>().ToList())).ToList();
+    }
+
+    /// <summary>The query of a scope (a configured topic's, or the ad-hoc one) and its label; null for everything.</summary>
+    public (TopicQuery Query, string Label)? ResolveFilter(BriefScope scope)
     {
         if (scope.Topic is { } name)
         {

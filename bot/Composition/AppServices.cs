@@ -1,5 +1,6 @@
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Fetching;
@@ -16,7 +17,8 @@ namespace NewsBrief.Bot.Composition;
 public sealed class AppServices(
     AppConfiguration config, TimeProvider time, SourceRegistry sources, NewsBriefDatabase database,
     ArticleStore articles, SourceStateStore sourceStates, BriefStore briefs, HttpFetcher fetcher,
-    RefreshPipeline refresh, ExtractiveStorySummariser extractive, StorySummariserFactory summarisers, BriefService briefService)
+    RefreshPipeline refresh, ExtractiveStorySummariser extractive, StorySummariserFactory summarisers, BriefService briefService,
+    EventQuery events)
 {
     public AppConfiguration Config { get; } = config;
     public TimeProvider Time { get; } = time;
@@ -34,4 +36,6 @@ public sealed class AppServices(
     /// <summary>The configured story summariser, a new one per brief (see <see cref="StorySummariserFactory"/>).</summary>
     public IStorySummariser CreateStorySummariser() => summarisers.Create();
     public BriefService BriefService { get; } = briefService;
+    /// <summary>Stored upcoming events, filtered by topic or query.</summary>
+    public EventQuery Events { get; } = events;
 }

@@ -5,6 +5,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Storage;
@@ -86,6 +87,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<EventStore>();
     }
 
     private static void AddPipeline(IServiceCollection services, AppConfiguration config)
@@ -97,7 +99,10 @@ public static class NewsBriefServiceCollectionExtensions
             sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
         });
+        services.AddSingleton<EventIndexer>();
+        services.AddSingleton<EventQuery>();
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
         {
@@ -114,6 +119,7 @@ public static class NewsBriefServiceCollectionExtensions
                 () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time)
             {
                 Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+                Events = sp.GetRequiredService<EventQuery>(),
             };
         });
     }

@@ -25,6 +25,12 @@ public sealed class RefreshPipeline(
     /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
+    /// <summary>
+    /// Indexing that follows the store of new articles (event extraction): given the articles just inserted, after
+    /// story assignment. It must isolate its own failures; the articles are stored whatever it does.
+    /// </summary>
+    public Action<IReadOnlyList<Article>>? AfterInsert { get; init; }
+
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
@@ -101,7 +107,11 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
-        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
+        if (outcome.Inserted.Count > 0)
+        {
+            _stories.Assign(outcome.Inserted);
+            AfterInsert?.Invoke(outcome.Inserted);
+        }
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 
