@@ -16,7 +16,7 @@ public sealed class ArticleInput(HttpFetcher fetcher)
             var page = await fetcher.FetchAsync(new FetchRequest(url) { UserSupplied = true }, ct);
             if (!page.IsOk) return (null, $"{url}: {page.Message}");
             if (string.IsNullOrWhiteSpace(page.Body)) return (null, $"{url}: the page is empty");
-            return (ArticleExtractor.Extract(page.Body, page.FinalUrl ?? url), null);
+            return Checked(url.ToString(), ArticleExtractor.Extract(page.Body, page.FinalUrl ?? url));
         }
         if (url is not null && url.Scheme is not "file") return (null, $"{input}: only http(s) URLs and local files can be read");
         var path = url?.LocalPath ?? input;
@@ -24,6 +24,10 @@ public sealed class ArticleInput(HttpFetcher fetcher)
         var info = new FileInfo(path);
         if (info.Length > 20 * 1024 * 1024) return (null, $"{input}: the file is over 20 MiB");
         var html = await File.ReadAllTextAsync(path, ct);
-        return (ArticleExtractor.Extract(html, new Uri(Path.GetFullPath(path))), null);
+        return Checked(input, ArticleExtractor.Extract(html, new Uri(Path.GetFullPath(path))));
     }
+
+    // A page extraction refused (too deeply nested, binary) is the user's error to read, not an empty article.
+    private static (ExtractedArticle? Article, string? Error) Checked(string input, ExtractedArticle article) =>
+        article.Problem is { } problem ? (null, $"{input}: {problem}") : (article, null);
 }

@@ -26,7 +26,11 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
     public NewsBriefMetrics? Metrics { get; init; }
 
     /// <param name="newOnly">Leave out what earlier briefs of the same scope covered; stories with new articles become updates.</param>
-    public async Task<Brief> CreateAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken)
+    public async Task<Brief> CreateAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken) =>
+        (await CreateDocumentedAsync(window, scope, newOnly, cancellationToken)).Brief;
+
+    /// <summary>Creates and records a brief; also returns the JSON document recorded, which the outbox carries as it is.</summary>
+    public async Task<(Brief Brief, string Document)> CreateDocumentedAsync(TimeSpan window, BriefScope scope, bool newOnly, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
@@ -48,8 +52,9 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
             brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
         Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
         if (brief.Engine.Model is { } model && brief.Engine.Cost is { } cost) Metrics?.RecordModelCost(model, cost);
-        briefs.Save(brief, scope.Key, Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false));
-        return brief;
+        var document = Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false);
+        briefs.Save(brief, scope.Key, document);
+        return (brief, document);
     }
 
     /// <summary>The events of the next <see cref="BriefOptions.UpcomingDays"/> days from today in the brief's time zone, in the brief's scope.</summary>

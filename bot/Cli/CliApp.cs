@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(BriefCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));
+        root.Subcommands.Add(FeedCommand.Create(context));
         root.Subcommands.Add(SummaryCommand.Create(context));
         root.Subcommands.Add(SubscribeCommand.Create(context));
         root.Subcommands.Add(SubscribeCommand.CreateUnsubscribe(context));

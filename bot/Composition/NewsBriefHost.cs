@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Composition;
@@ -22,13 +23,32 @@ public static class NewsBriefHost
             ContentRootPath = Path.GetFullPath(config.ConfigDirectory),
         });
         builder.Configuration.AddConfiguration(config.Root);
-        builder.Logging.SetMinimumLevel(service ? LogLevel.Information : LogLevel.Warning);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        AddLogging(builder, service);
         if (!service) builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddNewsBrief(config, time, console);
         return builder;
+    }
+
+    private const string LoggingEnvironmentPrefix = "Logging__";
+
+    /// <summary>
+    /// Console logs on standard error (standard output carries the command's result): the <c>simple</c>
+    /// formatter on one line with scopes by default, <c>json</c> (one object per line) or <c>systemd</c>
+    /// from Logging:Console:FormatterName; levels from Logging:LogLevel. Defaults are registered first so the configuration wins.
+    /// </summary>
+    private static void AddLogging(HostApplicationBuilder builder, bool service)
+    {
+        var section = builder.Configuration.GetSection("Logging");
+        // Logging__LogLevel__Default=Debug works as in any .NET service, beside NewsBrief__Logging__... and appsettings.json.
+        // The prefix is stripped, so it arrives as LogLevel:Default, the shape AddConfiguration reads.
+        var fromEnvironment = new ConfigurationBuilder().AddEnvironmentVariables(LoggingEnvironmentPrefix).Build();
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => { o.SingleLine = true; o.IncludeScopes = true; });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o => { o.IncludeScopes = true; o.JsonWriterOptions = new() { Indented = false }; });
+        builder.Services.Configure<ConsoleLoggerOptions>(o => { o.FormatterName = ConsoleFormatterNames.Simple; o.LogToStandardErrorThreshold = LogLevel.Trace; });
+        builder.Logging.SetMinimumLevel(service ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddConfiguration(section);
+        builder.Logging.AddConfiguration(fromEnvironment);
+        builder.Logging.AddConsole();
     }
 
     /// <summary>A host for one command (or a test): built, not started.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
@@ -8,6 +9,7 @@ using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
+using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
@@ -94,12 +96,16 @@ public static class NewsBriefServiceCollectionExtensions
     {
         // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
         services.AddKeyedSingleton(FetchClient, (_, _) => new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan });
-        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>())
+        {
+            Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
+        });
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
             sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
             AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
+            Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
         });
         services.AddSingleton<EventIndexer>();
         services.AddSingleton<EventQuery>();
@@ -151,5 +157,16 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<IDeliverySender>(sp => new ConsoleSender(sp.GetRequiredService<ConsoleOutput>().Writer, sp.GetRequiredService<ConsoleOutput>().Json));
         services.AddSingleton<IDeliverySender>(sp => new DiscordWebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient)));
         services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        AddEmail(services, config);
+    }
+
+    /// <summary>E-mail destinations wait (pending, the reason shown in 'deliveries') until Smtp:Host is set.</summary>
+    private static void AddEmail(IServiceCollection services, AppConfiguration config)
+    {
+        var smtp = AppConfiguration.Bind<SmtpOptions>(config.Root, SmtpOptions.SectionName);
+        if (smtp.Validate() is [var error, ..])
+            throw new ConfigurationException(AppConfiguration.AppSettingsFile, error.Split(' ')[0], error);
+        services.AddSingleton(smtp);
+        if (smtp.Enabled) services.AddSingleton<IDeliverySender>(_ => new EmailSender(smtp));
     }
 }

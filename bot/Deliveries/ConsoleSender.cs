@@ -4,7 +4,7 @@ using NewsBrief.Core.Domain;
 namespace NewsBrief.Bot.Deliveries;
 
 /// <summary>
-/// Writes deliveries for <c>console</c> to a writer: the text, or with <c>json</c> one JSON line per
+/// Writes deliveries for <c>console</c> to a writer: the text (a brief rendered from its document), or with <c>json</c> one JSON line per
 /// alert (a digest is several lines). Flushes before reporting sent, so "sent" means written.
 /// </summary>
 public sealed class ConsoleSender(TextWriter output, bool json) : IDeliverySender
@@ -14,9 +14,16 @@ public sealed class ConsoleSender(TextWriter output, bool json) : IDeliverySende
     public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
     {
         if (json) foreach (var line in JsonLines(delivery.Payload)) await output.WriteLineAsync(line);
-        else await output.WriteLineAsync(delivery.Text);
+        else await output.WriteLineAsync(Render(delivery));
         await output.FlushAsync(cancellationToken);
         return SendResult.Ok($"console:{delivery.Id}");
+    }
+
+    /// <summary>The console's text: a brief as the console chat shows <c>/brief</c>; any other row as its text.</summary>
+    public static string Render(Delivery delivery)
+    {
+        var message = OutboxMessage.From(delivery);
+        return message.IsBrief ? NewsBrief.Bot.Chat.ConsoleReplyRenderer.Render(message.ToReply()).TrimEnd() : delivery.Text;
     }
 
     /// <summary>An alert payload is one object; a digest's or a brief's is an array of them (or one document).</summary>

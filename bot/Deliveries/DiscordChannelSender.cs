@@ -1,14 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Bot.Deliveries;
 
 /// <summary>
-/// Posts a delivery to a Discord channel or a user's DMs through the bot's REST client. Each message carries a nonce
+/// Posts a delivery to a Discord channel or a user's DMs through the bot's REST client, rendered from its document exactly as <c>/brief</c> (embeds, numbered links). Each message carries a nonce
 /// made from the outbox key (with <c>enforce_nonce</c>), so a resend after a crash or a 429 does not
 /// post twice. 4xx (but 429) is permanent; 5xx, 429 and network failures are retried.
 /// </summary>
@@ -19,7 +18,7 @@ public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliv
     public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
     {
         if (rest() is not { } client) return new SendResult(SendOutcome.Retryable, Error: "Discord is not connected yet");
-        var messages = DiscordReplyRenderer.Render(ChatReply.Plain(delivery.Text), ephemeral: false);
+        var messages = DiscordReplyRenderer.Render(OutboxMessage.From(delivery).ToReply(), ephemeral: false);
         string? first = null;
         try
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Core.Domain;
 
@@ -18,7 +17,7 @@ public sealed class DiscordWebhookSender(HttpClient http) : IDeliverySender
     {
         try
         {
-            var ids = await new DiscordWebhookClient(http, destination.Target).SendAsync(ChatReply.Plain(delivery.Text), cancellationToken);
+            var ids = await new DiscordWebhookClient(http, destination.Target).SendAsync(OutboxMessage.From(delivery).ToReply(), cancellationToken);
             return SendResult.Ok(ids.FirstOrDefault());
         }
         catch (DiscordApiException e)

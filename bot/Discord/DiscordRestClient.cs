@@ -60,6 +60,7 @@ public sealed partial class DiscordRestClient
             using (response)
             {
                 var now = _time.GetUtcNow();
+                _logger.LogDebug("Discord {Route}: HTTP {Status}", Redactor.Redact(route), (int)response.StatusCode);
                 _buckets.Update(route, major, response.Headers, now);
                 var text = await response.Content.ReadAsStringAsync(ct);
                 if (response.IsSuccessStatusCode)

@@ -16,7 +16,9 @@ public static class DiscordServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
-        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The factory's own request logs would print interaction and webhook URLs, whose paths carry tokens;
+        // DiscordRestClient logs each request itself, redacted.
+        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         return services;
     }
 

@@ -17,8 +17,6 @@ public sealed class PollingService(AppServices services, AlertServices alerting,
             try
             {
                 var reports = await services.Refresh.PollAsync(services.Sources.Current, dueOnly: true, stoppingToken);
-                foreach (var failed in reports.Where(r => r.Failed))
-                    logger.LogWarning("source {Source} failed: {Outcome}: {Error}", failed.SourceId, failed.Outcome, failed.Error);
                 alerting.SourceNotices.Queue(reports, services.Time.GetUtcNow());
                 if (reports.Count > 0)
                     logger.LogInformation("polled {Count} source(s): {New} new article(s)", reports.Count, reports.Sum(r => r.Inserted));

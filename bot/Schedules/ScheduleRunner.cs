@@ -1,6 +1,4 @@
-using System.Text.Json;
 using NewsBrief.Bot.Briefing;
-using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
@@ -69,22 +67,22 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
         var since = now - (schedule.LastOccurrence ?? now - briefOptions.DefaultWindow);
         var window = since < briefOptions.DefaultWindow ? briefOptions.DefaultWindow : since > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : since;
         var scopes = schedule.Topics.Count == 0 ? [BriefScope.All] : schedule.Topics.Select(t => new BriefScope(Topic: t)).ToList();
-        var texts = new List<string>();
-        var documents = new List<JsonElement>();
+        var documents = new List<string>();
+        var stories = new List<string>();
         foreach (var scope in scopes)
         {
-            var brief = await briefs.CreateAsync(window, scope, newOnly: false, ct);
-            texts.Add(BriefTextRenderer.Render(brief, briefs.SourceName));
-            using var doc = JsonDocument.Parse(BriefJsonRenderer.Render(brief, briefs.SourceName, indented: false));
-            documents.Add(doc.RootElement.Clone());
+            var (brief, document) = await briefs.CreateDocumentedAsync(window, scope, newOnly: false, ct);
+            documents.Add(document);
+            stories.AddRange(brief.Stories.Select(s => s.Headline));
         }
+        // The row carries the recorded document(s) as they are; each platform renders its message from them when sending.
         return new Delivery
         {
             Destination = schedule.Destination,
             Kind = "brief",
             IdempotencyKey = $"brief:{schedule.Id}:{due.ToUnixTimeMilliseconds()}",
-            Payload = documents.Count == 1 ? documents[0].GetRawText() : JsonSerializer.Serialize(documents),
-            Text = string.Join("\n\n", texts),
+            Payload = documents.Count == 1 ? documents[0] : "[" + string.Join(",", documents) + "]",
+            Text = stories.Count == 0 ? "Brief: no stories" : $"Brief: {stories.Count} stories; top: {stories[0]}",
             Created = now,
         };
     }

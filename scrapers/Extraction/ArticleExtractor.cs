@@ -4,7 +4,11 @@ using SmartReader;
 
 namespace NewsBrief.Scrapers.Extraction;
 
-/// <summary>Extracts the main text and metadata of an article page; pure, no I/O, never throws on a hostile page.</summary>
+/// <summary>
+/// Extracts the main text and metadata of an article page; pure, no I/O, never throws on a hostile page.
+/// The page is parsed once: metadata and our own scorer read the same tree, and SmartReader (which
+/// costs several times a parse) runs only when our first pass leaves much of the page's running text out.
+/// </summary>
 public static class ArticleExtractor
 {
     /// <summary>Pages nested deeper than this get metadata only: the engines below walk the tree recursively.</summary>
@@ -15,16 +19,21 @@ public static class ArticleExtractor
 
     private const int ShortBody = 250;
 
+    /// <summary>Our pass is clearly enough when it keeps this share of the page's running text.</summary>
+    private const double ClearlyEnough = 0.9;
+
     public static ExtractedArticle Extract(string html, Uri url) => Extract(html, url, BodyStrategy.Combined);
 
     public static ExtractedArticle Extract(string html, Uri url, BodyStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (string.IsNullOrWhiteSpace(html) || BinaryContent.Looks(html) || RawNesting.Exceeds(html, MaxRawDepth)) return new ExtractedArticle { Url = url, Text = "" };
+        if (string.IsNullOrWhiteSpace(html)) return Failed(url, null);
+        if (BinaryContent.Looks(html)) return Failed(url, "the content is binary (an image, a PDF or an archive?), not an HTML page");
+        if (RawNesting.Exceeds(html, MaxRawDepth)) return Failed(url, $"the page is too deeply nested (over {MaxRawDepth} levels of tags)");
         try
         {
             var document = Parse(html);
-            if (DocumentDepth.Exceeds(document, MaxDepth)) return new ExtractedArticle { Url = url, Text = "" };
+            if (DocumentDepth.Exceeds(document, MaxDepth)) return Failed(url, $"the page is too deeply nested (over {MaxDepth} levels of elements)");
             var meta = ArticleMetadataReader.Read(document, url);
             return new ExtractedArticle
             {
@@ -35,62 +44,80 @@ public static class ArticleExtractor
                 Published = meta.Published,
                 Language = meta.Language,
                 LeadImage = meta.LeadImage,
-                Text = Body(html, url, strategy),
+                Text = Body(document, html, url, strategy, meta.Title),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A page we cannot read is an empty article, not a failed poll.
-            return new ExtractedArticle { Url = url, Text = "" };
+            return Failed(url, $"the page could not be read ({e.GetType().Name})");
         }
     }
 
-    private static string Body(string html, Uri url, BodyStrategy strategy) => strategy switch
+    private static ExtractedArticle Failed(Uri url, string? problem) => new() { Url = url, Text = "", Problem = problem };
+
+    // Each engine takes the tree for itself: metadata has been read, and nothing after needs it intact.
+    private static string Body(IDocument document, string html, Uri url, BodyStrategy strategy, string? title) => strategy switch
     {
-        BodyStrategy.Own => OwnBody(html),
-        BodyStrategy.SmartReader => SmartReaderBody(html, url),
-        _ => Longer(SmartReaderBody(html, url), html),
+        BodyStrategy.Own => OwnBody(document, html, title).Text,
+        BodyStrategy.SmartReader => SmartReaderBody(document, url, title),
+        _ => Combined(document, html, url, title),
     };
 
-    private static string Longer(string smart, string html)
+    private static string Combined(IDocument document, string html, Uri url, string? title)
     {
-        var own = OwnBody(html);
-        return smart.Length >= ShortBody && smart.Length * 2 >= own.Length ? smart : PickLonger(smart, own);
+        var own = OwnBody(document, html, title);
+        if (own.Text.Length >= ShortBody && own.Coverage >= ClearlyEnough) return own.Text;
+        var smart = SmartReaderBody(Parse(html), url, title);
+        return smart.Length >= ShortBody && smart.Length * 2 >= own.Text.Length ? smart : PickLonger(smart, own.Text);
     }
 
     private static string PickLonger(string a, string b) => b.Length > a.Length ? b : a;
 
-    internal static string OwnBody(string html)
+    /// <summary>Our scorer's body and the share of the page's running text it kept.</summary>
+    internal readonly record struct OwnResult(string Text, double Coverage);
+
+    internal static string OwnBody(string html, string? title = null) => OwnBody(Parse(html), html, title).Text;
+
+    /// <summary>Our scorer with class hints; without them on a fresh tree when that finds too little.</summary>
+    internal static OwnResult OwnBody(IDocument document, string html, string? title)
     {
-        var text = OwnBody(Parse(html), byClassHints: true);
-        return text.Length >= ShortBody ? text : PickLonger(text, OwnBody(Parse(html), byClassHints: false));
+        var first = OwnBody(document, byClassHints: true, title);
+        if (first.Text.Length >= ShortBody) return first;
+        var second = OwnBody(Parse(html), byClassHints: false, title);
+        return second.Text.Length > first.Text.Length ? second : first;
     }
 
-    private static string OwnBody(IDocument document, bool byClassHints)
+    private static OwnResult OwnBody(IDocument document, bool byClassHints, string? title)
     {
+        var coverage = ParagraphCoverage.Survey(document);
         BoilerplateRemover.Strip(document, byClassHints);
         var content = ContentScorer.FindContent(document);
         var parts = new List<string>();
         foreach (var element in content)
         {
-            ContentCleaner.Clean(element);
+            ContentCleaner.Clean(element, title);
             var text = BlockTextWriter.Write(element);
             if (text.Length > 0) parts.Add(text);
         }
-        return string.Join("\n\n", parts);
+        return new OwnResult(string.Join("\n\n", parts), coverage.KeptBy(content));
     }
 
-    internal static string SmartReaderBody(string html, Uri url)
+    internal static string SmartReaderBody(string html, Uri url, string? title = null) => SmartReaderBody(Parse(html), url, title);
+
+    /// <summary>SmartReader's body on a tree it may change; its content element is read in place rather than serialised and parsed again.</summary>
+    internal static string SmartReaderBody(IDocument document, Uri url, string? title)
     {
         try
         {
-            var reader = new Reader(url.ToString(), html) { Debug = false };
-            var article = reader.GetArticle();
-            if (string.IsNullOrWhiteSpace(article.Content)) return "";
-            var fragment = Parse($"<html><body>{article.Content}</body></html>");
-            if (fragment.Body is null) return "";
-            ContentCleaner.Clean(fragment.Body);
-            return BlockTextWriter.Write(fragment.Body);
+            if (document is not AngleSharp.Html.Dom.IHtmlDocument page) return "";
+            IElement? content = null;
+            var reader = new Reader(url.ToString(), page) { Debug = false };
+            reader.AddCustomOperationEnd(element => content = element);
+            reader.GetArticle();
+            if (content is null) return "";
+            ContentCleaner.Clean(content, title);
+            return BlockTextWriter.Write(content);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -6,10 +6,17 @@ namespace NewsBrief.Scrapers.Extraction;
 /// <summary>Trims what the chosen container still holds that is not article text: link lists, short boilerplate blocks, the title heading.</summary>
 internal static partial class ContentCleaner
 {
-    public static void Clean(IElement container)
+    /// <summary>Cleans in place; a heading repeating <paramref name="title"/> goes too, as the title is reported on its own.</summary>
+    public static void Clean(IElement container, string? title = null)
     {
         foreach (var element in container.QuerySelectorAll("h1, figure").ToList())
             if (element.LocalName == "h1" || element.QuerySelector("p") is null) element.Remove();
+        // A byline is reported on its own; a link to an author inside a sentence is text and stays.
+        foreach (var element in container.QuerySelectorAll("[rel~='author'], [itemprop~='author']").ToList())
+            if (element.TextContent.Length < 100 && element.Closest("p") is null) element.Remove();
+        if (TitleWords(title) is { Count: > 0 } titleWords)
+            foreach (var heading in container.QuerySelectorAll("h2").ToList())
+                if (RepeatsTitle(heading.TextContent, titleWords, title!.Length)) heading.Remove();
         foreach (var element in container.QuerySelectorAll("ul, ol, div, section, table, form, header").Reverse().ToList())
         {
             if (element.Parent is null) continue;
@@ -35,6 +42,22 @@ internal static partial class ContentCleaner
             if (Boilerplate().IsMatch(element.TextContent.Trim())) element.Remove();
         }
     }
+
+    private static HashSet<string>? TitleWords(string? title) =>
+        title is null ? null : Words().Matches(title).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+
+    // As Readability does: most of the heading's words are the title's; and it is not a short section head inside a long title.
+    private static bool RepeatsTitle(string heading, HashSet<string> titleWords, int titleLength)
+    {
+        var words = Words().Matches(heading).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count == 0 || heading.Trim().Length * 2 < titleLength) return false;
+        var total = words.Sum(w => w.Length);
+        var shared = words.Where(titleWords.Contains).Sum(w => w.Length);
+        return shared >= total * 0.75;
+    }
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Words();
 
     // Unlike the pre-scoring hints these win even beside "article" or "content": a "related-articles" box is still boilerplate.
     [GeneratedRegex(@"related|share|sharing|social|newsletter|promo|recommend|most-?read|trending|comment|advert|sponsor|outbrain|taboola|subscribe|signup|breadcrumb|byline|dateline|author|timestamp|caption", RegexOptions.IgnoreCase)]

@@ -11,4 +11,7 @@ public sealed record ExtractedArticle
     public string? Language { get; init; }
     public Uri? LeadImage { get; init; }
     public required string Text { get; init; }
+
+    /// <summary>Why nothing could be read from the page (binary content, too deeply nested, unreadable), for the user; null otherwise.</summary>
+    public string? Problem { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NewsBrief.Scrapers.Fetching;
 
@@ -34,6 +36,9 @@ public sealed class HttpFetcher
         _limiter = new HostConcurrencyLimiter(options.MaxConcurrencyPerHost);
     }
 
+    /// <summary>Gets one debug line per fetch (URL, outcome, time); failures are logged by whoever owns the source.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>
     /// The handler every fetch needs: decompression (gzip, deflate, brotli), no automatic redirects
     /// (the fetcher follows them, checking each), no cookies, no proxy, and the guarded connect step.
@@ -52,6 +57,16 @@ public sealed class HttpFetcher
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        var result = await FetchOnceAsync(request, cancellationToken);
+        if (Logger.IsEnabled(LogLevel.Debug))
+            Logger.LogDebug("GET {Url}: {Outcome}{Status} in {Elapsed:0} ms{Message}", request.Url, result.Outcome,
+                result.HttpStatus is { } code ? $" (HTTP {code})" : "", _time.GetElapsedTime(started).TotalMilliseconds, result.IsOk ? "" : ": " + result.Message);
+        return result;
+    }
+
+    private async Task<FetchResult> FetchOnceAsync(FetchRequest request, CancellationToken cancellationToken)
+{
         var limit = request.Timeout ?? _options.Timeout;
         using var timeout = new CancellationTokenSource(limit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -27,7 +27,7 @@ public static partial class FeedDateParser
     public static DateTimeOffset? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var value = WhitespacePattern().Replace(text.Trim(), " ");
+        var value = FeedElements.CollapseWhitespace(text.Trim());
         return ParseRfc822(value) ?? ParseIso(value);
     }
 
@@ -102,7 +102,4 @@ public static partial class FeedDateParser
 
     [GeneratedRegex(@"^(?:GMT|UTC|UT)?\s*(?<sign>[+-])(?<hh>\d{1,2}):?(?<mm>\d{2})?$", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetPattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespacePattern();
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using System.Xml;
 
 namespace NewsBrief.Scrapers.Parsing;
 
@@ -40,20 +40,68 @@ public static partial class FeedParser
         if (trimmed[0] is '{' or '[') return JsonFeedReader.Read(trimmed, baseUri, budget);
         if (LooksLikeHtml(trimmed)) throw HtmlPage(trimmed, baseUri);
         if (trimmed[0] != '<') throw new FeedParseException($"not a feed: the document does not start with '<' or '{{' but with \"{Excerpt(trimmed)}\"");
-        var (root, fault) = XmlDocumentLoader.Load(trimmed, budget);
+        var (root, fault) = Load(trimmed, budget);
         if (root is null)
-            throw new FeedParseException($"not well-formed XML and nothing could be recovered: {fault ?? "no root element"}");
-        var feed = root.Name.LocalName switch
+            throw new FeedParseException($"not well-formed XML and nothing could be recovered: {fault?.Invoke() ?? "no root element"}");
+        var feed = root.LocalName switch
         {
             "rss" or "RDF" or "channel" => RssMapper.Map(root, baseUri, budget),
             "feed" => AtomMapper.Map(root, baseUri, budget),
             // An Atom entry document: one entry standing alone.
-            "entry" => AtomMapper.Map(new XElement(root.Name.Namespace + "feed", root), baseUri, budget),
+            "entry" => AtomMapper.Map(EntryDocument(root), baseUri, budget),
             "html" => throw HtmlPage(trimmed, baseUri),
             var other => throw new FeedParseException($"not a feed: the root element is <{other}>, expected <rss>, <feed> or <entry> (Atom), or <rdf:RDF>"),
         };
         if (fault is not null && feed.Items.Count == 0 && feed.Title is null)
-            throw new FeedParseException($"not well-formed XML ({fault}) and neither a title nor any item could be read from it");
+            throw new FeedParseException($"not well-formed XML ({fault()}) and neither a title nor any item could be read from it");
+        return feed;
+    }
+
+    /// <summary>
+    /// The root element: streamed strictly (fast, exact); when that meets a fault, read again by
+    /// <see cref="LenientXmlReader"/>, which reads past the faults a browser reads past.
+    /// </summary>
+    private static (FeedNode? Root, Func<string>? Fault) Load(string xml, ParseBudget budget)
+    {
+        if (EntityScan.HasUndeclaredEntity(xml))
+        {
+            // Sure to fail strictly: read leniently at once; the strict reader's words are wanted only for an error.
+            return (Lenient(xml, budget), () => StrictFault(xml, budget));
+        }
+        try
+        {
+            return (StreamingFeedReader.Read(xml, budget), null);
+        }
+        catch (XmlException e)
+        {
+            return (Lenient(xml, budget), () => e.Message);
+        }
+    }
+
+    private static FeedNode? Lenient(string xml, ParseBudget budget)
+    {
+        var root = LenientXmlReader.Read(xml, budget);
+        return root is null ? null : FeedNode.From(root, null, budget);
+    }
+
+    private static string StrictFault(string xml, ParseBudget budget)
+    {
+        try
+        {
+            StreamingFeedReader.Read(xml, budget);
+            return "not well-formed XML";
+        }
+        catch (XmlException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>An Atom entry document read as a feed of that one entry.</summary>
+    private static FeedNode EntryDocument(FeedNode entry)
+    {
+        var feed = new FeedNode("feed", entry.NamespaceName);
+        feed.AddChild(entry);
         return feed;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using static NewsBrief.Scrapers.Parsing.FeedElements;
 
 namespace NewsBrief.Scrapers.Parsing;
@@ -7,16 +6,16 @@ namespace NewsBrief.Scrapers.Parsing;
 /// <summary>Maps RSS 0.9x, 2.0 and RDF (RSS 0.90 and 1.0) documents to <see cref="ParsedFeed"/>.</summary>
 internal static class RssMapper
 {
-    public static ParsedFeed Map(XElement root, Uri baseUri, ParseBudget budget)
+    public static ParsedFeed Map(FeedNode root, Uri baseUri, ParseBudget budget)
     {
-        var channel = root.Name.LocalName == "channel" ? root : Own(root, "channel") ?? root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel");
+        var channel = root.LocalName == "channel" ? root : Own(root, "channel") ?? root.Children.FirstOrDefault(e => e.LocalName == "channel");
         var rootBase = BaseOf(channel ?? root, baseUri);
-        var feedLink = channel is null ? null : Resolve(Text(Own(channel, "link")) ?? AtomLink(channel)?.Attribute("href")?.Value, rootBase);
+        var feedLink = channel is null ? null : Resolve(Text(Own(channel, "link")) ?? AtomLink(channel)?.Attribute("href"), rootBase);
         // Relative item links are resolved against the site's link, as readers do; xml:base still wins where given.
         var itemBase = feedLink ?? rootBase;
         // RSS 2.0 puts items in the channel; RDF puts them beside it.
-        var items = (channel is null ? [] : channel.Elements()).Concat(root.Elements())
-            .Where(e => e.Name.LocalName == "item")
+        var items = (channel is null ? [] : channel.Children).Concat(root.Children)
+            .Where(e => e.LocalName == "item")
             .Select(e => { budget.Tick(); return MapItem(e, itemBase); })
             .OfType<FeedItem>()
             .ToList();
@@ -27,23 +26,23 @@ internal static class RssMapper
         };
     }
 
-    private static TimeSpan? Ttl(XElement channel)
+    private static TimeSpan? Ttl(FeedNode channel)
     {
         if (int.TryParse(Text(Own(channel, "ttl")), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minutes) && minutes > 0)
             return TimeSpan.FromMinutes(Math.Min(minutes, 60 * 24 * 30));
         return SyndicationPeriod(channel);
     }
 
-    private static FeedItem? MapItem(XElement item, Uri feedBase)
+    private static FeedItem? MapItem(FeedNode item, Uri feedBase)
     {
         var itemBase = BaseOf(item, feedBase);
         var guidElement = Own(item, "guid");
-        var guid = Text(guidElement) ?? item.Attribute(Rdf + "about")?.Value.Trim();
+        var guid = Text(guidElement) ?? item.Attribute("about", Rdf)?.Trim();
         var link = Resolve(Text(Own(item, "link")), itemBase)
-            ?? Resolve(AtomLink(item)?.Attribute("href")?.Value, itemBase)
-            ?? (guidElement?.Attribute("isPermaLink")?.Value.Trim().ToLowerInvariant() != "false" && guid is not null && guid.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            ?? Resolve(AtomLink(item)?.Attribute("href"), itemBase)
+            ?? (guidElement?.Attribute("isPermaLink")?.Trim().ToLowerInvariant() != "false" && guid is not null && guid.StartsWith("http", StringComparison.OrdinalIgnoreCase)
                 ? Resolve(guid, itemBase) : null)
-            ?? Resolve(item.Attribute(Rdf + "about")?.Value, itemBase);
+            ?? Resolve(item.Attribute("about", Rdf), itemBase);
         var description = Text(Own(item, "description")) ?? Text(Ext(item, Dc, "description")) ?? Text(Ext(item, Itunes, "summary"));
         var content = Text(Ext(item, Content, "encoded"));
         var published = FeedDateParser.Parse(Text(Own(item, "pubDate")))

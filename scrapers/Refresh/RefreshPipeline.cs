@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
@@ -31,6 +33,9 @@ public sealed class RefreshPipeline(
     /// </summary>
     public Action<IReadOnlyList<Article>>? AfterInsert { get; init; }
 
+    /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
@@ -41,7 +46,7 @@ public sealed class RefreshPipeline(
     /// Time one source's document may take to parse (measured on the pipeline's clock); past it the source
     /// fails as unparseable with that reason, and the other sources of the poll are unaffected.
     /// </summary>
-    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ParseTimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Polls the given sources (only those due when <paramref name="dueOnly"/>); one report per source.</summary>
     public async Task<IReadOnlyList<PollReport>> PollAsync(IReadOnlyList<Source> sources, bool dueOnly, CancellationToken cancellationToken)
@@ -61,6 +66,7 @@ public sealed class RefreshPipeline(
 
     public async Task<PollReport> PollSourceAsync(Source source, CancellationToken cancellationToken)
     {
+        using var scope = Logger.BeginScope("SourceId:{SourceId}", source.Id);
         var clock = Stopwatch.StartNew();
         var previous = states.Get(source.Id) ?? new SourceState { SourceId = source.Id };
         PollReport report;
@@ -78,6 +84,7 @@ public sealed class RefreshPipeline(
             report = Failure(source, previous, "failed", $"unexpected error: {e.GetType().Name}: {e.Message}", null);
         }
         Metrics?.RecordPoll(source.Id, report.Outcome, clock.Elapsed, report.Inserted);
+        if (report.Failed) Logger.LogWarning("source {SourceId} failed: {Outcome}: {Error}", source.Id, report.Outcome, report.Error);
         return report with { Elapsed = clock.Elapsed };
     }
 

@@ -12,14 +12,20 @@ public sealed partial class ExtractionBenchmark : IBenchmark
 
     public string Name => "extraction";
 
-    public string Description => "article extraction: body F1 per set (ours vs SmartReader), title/author/date agreement, pages/s [--worst N] [--misses]";
+    public string Description => "article extraction: body F1 per set (ours vs SmartReader), title/author/date agreement, speed beside SmartReader alone and the parse floor [--worst N] [--misses] [--rounds N] [--speed]";
 
     public Task<int> RunAsync(string[] args)
     {
-        var worst = args.Length >= 2 && args[0] == "--worst" ? int.Parse(args[1]) : 0;
+        var worst = Option(args, "--worst", 0);
+        var rounds = Option(args, "--rounds", 5);
         misses = args.Contains("--misses");
         var root = DataFolder.Require();
         var sets = new[] { ExtractionCorpus.Aeb(root).ToList(), ExtractionCorpus.Fundus(root).ToList(), ExtractionCorpus.Readability(root).ToList() };
+        if (args.Contains("--speed"))
+        {
+            ExtractionSpeed.Print(sets, rounds);
+            return Task.FromResult(0);
+        }
 
         Console.WriteLine("Body shingle F1 (4-token shingles, macro P/R, F1 of the averages)");
         Console.WriteLine($"{"set",-12} {"pages",5} {"engine",-12} {"P",6} {"R",6} {"F1",6} {"pages/s",8}");
@@ -52,7 +58,16 @@ public sealed partial class ExtractionBenchmark : IBenchmark
                 (a, b) => a!.Value.ToUnixTimeSeconds() == b?.ToUnixTimeSeconds());
             Row(set, extracted, "date@day", c => c.ExpectedDate, e => e.Published, (a, b) => b is not null && a!.Value.Date == b.Value.Date);
         }
+
+        Console.WriteLine();
+        ExtractionSpeed.Print(sets, rounds);
         return Task.FromResult(0);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
     }
 
     private static bool misses;

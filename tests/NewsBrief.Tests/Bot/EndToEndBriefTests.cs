@@ -103,17 +103,6 @@ public sealed class EndToEndBriefTests : IAsyncLifetime
         Assert.Equal(firstReports.Values.Sum(r => r.GetProperty("inserted").GetInt32()), stored);
     }
 
-    [SharedDataFact]
-    public async Task EnvironmentVariables_OverrideAppSettings()
-    {
-        var env = new Dictionary<string, string> { ["NewsBrief__Brief__TimeZone"] = "Nowhere/Special" };
-
-        var result = await CliRun.ProcessAsync(env, "brief", "--no-poll", "--config", _config.Path, "--data", Data);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Brief:TimeZone: 'Nowhere/Special'", result.Error);
-    }
-
     private static IEnumerable<string> ItemLinks(string xml)
     {
         var doc = XDocument.Parse(xml);

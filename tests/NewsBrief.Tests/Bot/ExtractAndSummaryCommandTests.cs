@@ -50,6 +50,19 @@ public sealed class ExtractAndSummaryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Extract_OfADeeplyNestedPage_ReportsTooDeeplyNestedAndGoesOnWithTheNextInput()
+    {
+        File.WriteAllText(_dir.File("deep.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>deep</p></body></html>");
+
+        var result = await CliRun.InProcessAsync(["extract", _dir.File("deep.html"), _dir.File("story.html"), "--format", "json", .. Globals]);
+
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("too deeply nested", lines[0].GetProperty("error").GetString());
+        Assert.Contains("reopen their embassies", lines[1].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Summary_OfALocalPage_GivesSentencesFromTheArticle()
     {
         var result = await CliRun.InProcessAsync(["summary", _server.Url("/story").ToString(), "--format", "json", .. Globals]);

@@ -53,7 +53,7 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("subscribe|   ", "the query is empty")]
     [InlineData("subscribe|tiktok AND (ban OR bans OR banned OR prohibited OR outlawed)", "at most 40 are allowed (Alerts:MaxQueryLength)")]
-    [InlineData("subscribe|tiktok|--to|email:me@example.org", "unknown destination 'email:me@example.org'")]
+    [InlineData("subscribe|tiktok|--to|fax:0123", "unknown destination 'fax:0123'")]
     [InlineData("subscribe|tiktok|--mode|hourly", "'hourly' is not a mode; expected instant or digest")]
     [InlineData("schedule|set|console|0 8 * *", "is not a five-field cron expression")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--tz|Europe/Londres", "'Europe/Londres' is not a known IANA time zone")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Core.Domain;
@@ -8,7 +9,10 @@ namespace NewsBrief.Tests.Bot.Deliveries;
 /// <summary>Outbox rows delivered to Discord channels, DMs and webhooks, against the fake Discord on 127.0.0.1.</summary>
 public sealed class DiscordSendersTests : IAsyncLifetime
 {
-    private readonly FakeDiscord _fake = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeDiscord _fake;
+
+    public DiscordSendersTests() => _fake = new FakeDiscord(_time);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private DiscordRestClient Rest() => new(_http, new DiscordOptions { Token = FakeDiscord.Token, ApiBaseUrl = _fake.ApiBaseUrl }, TimeProvider.System);
@@ -25,7 +29,8 @@ public sealed class DiscordSendersTests : IAsyncLifetime
         var destination = Destination.Parse("discord:channel:123");
 
         var first = await sender.SendAsync(Alert("discord:channel:123"), destination, CancellationToken.None);
-        var again = await sender.SendAsync(Alert("discord:channel:123"), destination, CancellationToken.None); // a resend after a crash
+        _time.Advance(TimeSpan.FromSeconds(90)); // the process crashed after the post and restarted 90 s later: inside Discord's window
+        var again = await sender.SendAsync(Alert("discord:channel:123"), destination, CancellationToken.None);
 
         Assert.Equal((SendOutcome.Sent, SendOutcome.Sent), (first.Outcome, again.Outcome));
         Assert.Equal(first.MessageId, again.MessageId);
@@ -34,6 +39,23 @@ public sealed class DiscordSendersTests : IAsyncLifetime
         Assert.All(posts, p => Assert.Equal(DiscordChannelSender.Nonce("alert:7:1234", 0), p.Body!["nonce"]!.GetValue<string>()));
         Assert.Single(_fake.CreatedMessages);
         Assert.Empty(_fake.Violations);
+    }
+
+    [Fact]
+    public async Task Channel_ResentAfterDiscordsNonceWindow_PostsASecondMessage()
+    {
+        // What really happens when a crashed process comes back late: Discord remembers a nonce for a few minutes
+        // only, so the outbox's resend of a row left in flight becomes a second message. The nonce cannot prevent it.
+        var sender = new DiscordChannelSender(Rest);
+        var destination = Destination.Parse("discord:channel:123");
+
+        var first = await sender.SendAsync(Alert("discord:channel:123"), destination, CancellationToken.None);
+        _time.Advance(FakeDiscord.NonceWindow + TimeSpan.FromMinutes(1));
+        var late = await sender.SendAsync(Alert("discord:channel:123"), destination, CancellationToken.None);
+
+        Assert.Equal((SendOutcome.Sent, SendOutcome.Sent), (first.Outcome, late.Outcome));
+        Assert.NotEqual(first.MessageId, late.MessageId);
+        Assert.Equal(2, _fake.CreatedMessages.Count);
     }
 
     [Fact]

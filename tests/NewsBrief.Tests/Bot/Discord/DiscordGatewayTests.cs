@@ -122,6 +122,51 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
+    public async Task Heartbeats_GoAtIntervalTimesJitterThenEveryInterval_OnTheClock()
+    {
+        await using var h = BotHarness.Start();
+        var session = await h.Fake.NextSessionAsync();
+        session.AutoAck = false; // acknowledged by hand below, so the test knows when the bot has read each ACK
+        await session.SendHelloAsync(heartbeatMs: 40000);
+        await session.ReceiveOpAsync(2);
+        await session.DispatchAsync("READY", 1, h.Ready());
+        await h.Fake.WaitForRequestAsync(r => r.Method == "PUT"); // READY was processed: the sequence is 1
+
+        await h.WaitForTimerAsync(TimeSpan.FromSeconds(20)); // 40 s x jitter 0.5 (FixedRandom)
+        Assert.Equal(0, session.HeartbeatsReceived);
+        h.Time.Advance(TimeSpan.FromSeconds(20));
+        var first = await session.ReceiveHeartbeatAsync();
+        await session.SendAsync(new JsonObject { ["op"] = 11 });
+        await session.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null }); // answered in order: the ACK before it was read
+        await session.ReceiveHeartbeatAsync();
+        await h.WaitForTimerAsync(TimeSpan.FromSeconds(40));
+        h.Time.Advance(TimeSpan.FromSeconds(40));
+        var second = await session.ReceiveHeartbeatAsync();
+
+        Assert.Equal((1L, 1L), (first["d"]!.GetValue<long>(), second["d"]!.GetValue<long>()));
+        Assert.Equal(3, session.HeartbeatsReceived); // two on the interval, one on request
+        Assert.False(session.Closed.IsCompleted); // acknowledged beats keep the connection
+    }
+
+    [Fact]
+    public async Task AReidentify_WaitsTheIdentifyIntervalOnTheClock()
+    {
+        await using var h = BotHarness.Start(gateway: BotHarness.FastGateway with { IdentifyInterval = TimeSpan.FromSeconds(5) });
+        var first = await h.ConnectAsync();
+
+        await first.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false }); // the session is gone: identify again, but not at once
+        await h.WaitForTimerAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, h.Fake.SessionsAccepted);
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        var second = await h.Fake.NextSessionAsync();
+        await second.SendHelloAsync();
+        var identify = await second.ReceiveOpAsync(2);
+
+        Assert.Equal("/gateway", second.Path);
+        Assert.Equal(FakeDiscord.Token, identify["d"]!["token"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AServerHeartbeatRequest_IsAnsweredAtOnceWithTheLastSequence()
     {
         await using var h = BotHarness.Start();

@@ -2,13 +2,17 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Tests.Bot.Discord.Fake;
+using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Bot.Discord;
 
 /// <summary>The REST client against the fake Discord: rate limits, 429s, nonces, errors.</summary>
 public sealed class DiscordRestClientTests : IAsyncLifetime
 {
-    private readonly FakeDiscord _fake = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeDiscord _fake;
+
+    public DiscordRestClientTests() => _fake = new FakeDiscord(_clock);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60); // a hang guard, not a measurement
 
@@ -28,9 +32,16 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMessage_After429_WaitsRetryAfterThenPostsOnceWithTheSameNonce()
     {
-        _fake.Script(r => r.Is("POST", "/channels/123/messages"), FakeDiscord.TooManyRequests(0.05));
+        var time = new ObservedTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        _fake.Script(r => r.Is("POST", "/channels/123/messages"), FakeDiscord.TooManyRequests(5));
 
-        var id = await Client().CreateMessageAsync("123", Hello, nonce: null, CancellationToken.None).WaitAsync(Timeout);
+        var pending = Client(time).CreateMessageAsync("123", Hello, nonce: null, CancellationToken.None);
+        var wait = await time.NextTimerAsync(); // the client is now waiting on the clock
+        Assert.Equal(TimeSpan.FromSeconds(5), wait);
+        Assert.False(pending.IsCompleted);
+        Assert.Single(_fake.Requests, r => r.Is("POST", "/channels/123/messages"));
+        time.Advance(wait);
+        var id = await pending.WaitAsync(Timeout);
 
         var posts = _fake.Requests.Where(r => r.Is("POST", "/channels/123/messages")).ToList();
         Assert.Equal(2, posts.Count);
@@ -48,10 +59,23 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     {
         var client = Client();
         var first = await client.CreateMessageAsync("123", Hello, "delivery-42", CancellationToken.None).WaitAsync(Timeout);
+        _clock.Advance(FakeDiscord.NonceWindow - TimeSpan.FromSeconds(1));
         var second = await client.CreateMessageAsync("123", Hello, "delivery-42", CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal(first, second);
         Assert.Single(_fake.CreatedMessages);
+    }
+
+    [Fact]
+    public async Task CreateMessage_SentAgainWithTheSameNonceAfterTheWindow_PostsTwice()
+    {
+        var client = Client();
+        var first = await client.CreateMessageAsync("123", Hello, "delivery-42", CancellationToken.None).WaitAsync(Timeout);
+        _clock.Advance(FakeDiscord.NonceWindow);
+        var second = await client.CreateMessageAsync("123", Hello, "delivery-42", CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, _fake.CreatedMessages.Count);
     }
 
     [Fact]

@@ -105,12 +105,23 @@ public class TopicQueryParseTests
     }
 
     [Theory]
-    [InlineData("NOT NOT tiktok")]
-    [InlineData("--tiktok")]
-    [InlineData("tiktok -rumour -hoax")]
-    [InlineData("title:(a OR b) source:\"bbc news\"")]
-    [InlineData("10:30")]
-    public void Parse_UnusualButMeaningfulQueries_AreAccepted(string query) => TopicQuery.Parse(query);
+    [InlineData("NOT NOT tiktok", "TikTok fined in Ireland", "Ministers meet in Geneva")]
+    [InlineData("--tiktok", "TikTok fined in Ireland", "Ministers meet in Geneva")]
+    [InlineData("tiktok -rumour -hoax", "TikTok fined in Ireland", "TikTok ban rumour denied")]
+    [InlineData("tiktok -rumour -hoax", "TikTok fined in Ireland", "TikTok hoax spreads")]
+    [InlineData("title:(apple OR banana) source:\"bbc news\"", "Banana prices rise", "Cherry prices rise")]
+    [InlineData("10:30", "Talks resume at 10:30 on Monday", "Talks resume at 10 on Monday")]
+    public void Parse_UnusualButMeaningfulQueries_AreAcceptedWithTheirMeaning(string query, string matching, string other)
+    {
+        var parsed = TopicQuery.Parse(query);
+
+        Assert.True(parsed.Matches(new QueryDocument(matching, "", "bbc-news", "BBC News")), $"'{query}' should match '{matching}'");
+        Assert.False(parsed.Matches(new QueryDocument(other, "", "bbc-news", "BBC News")), $"'{query}' should not match '{other}'");
+    }
+
+    [Fact]
+    public void Parse_ASourceFilter_LeavesOtherSourcesOut() =>
+        Assert.False(TopicQuery.Parse("title:(apple OR banana) source:\"bbc news\"").Matches(new QueryDocument("Banana prices rise", "", "reuters", "Reuters")));
 
     [Fact]
     public void Parse_UrlLikeWord_IsReadAsAnUnknownField() =>

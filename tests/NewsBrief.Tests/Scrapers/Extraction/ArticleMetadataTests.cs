@@ -8,7 +8,7 @@ public sealed class ArticleMetadataTests
     private static ExtractedArticle MetaOnly => ExtractionFixture.Extract("meta-tags-only.html", "https://post.example/library-hours?utm_source=feed");
 
     [Fact]
-    public void Title_PrefersOpenGraphTitleOverTitleElementAndHeadline() =>
+    public void Title_OfTheFullFixture_IsItsOpenGraphTitle() =>
         Assert.Equal("Council approves new cycle lanes for the harbour district", Full.Title);
 
     [Fact]
@@ -24,13 +24,13 @@ public sealed class ArticleMetadataTests
         Assert.Equal("Ferry timetable changes", ArticleExtractor.Extract("<body><h1>Ferry timetable changes</h1><p>Text.</p></body>", new Uri("https://a.example/")).Title);
 
     [Fact]
-    public void Byline_PrefersJsonLdAuthorsOverMetaAuthor() => Assert.Equal("Ada Lovelace, Grace Hopper", Full.Byline);
+    public void Byline_OfTheFullFixture_JoinsItsJsonLdAuthors() => Assert.Equal("Ada Lovelace, Grace Hopper", Full.Byline);
 
     [Fact]
     public void Byline_FallsBackToRelAuthorLink() => Assert.Equal("Jo Bloggs", MetaOnly.Byline);
 
     [Fact]
-    public void Published_PrefersJsonLdDatePublishedOverArticlePublishedTime() =>
+    public void Published_OfTheFullFixture_IsItsJsonLdDate() =>
         Assert.Equal(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.FromHours(1)), Full.Published);
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class ArticleMetadataTests
     }
 
     [Fact]
-    public void CanonicalUrl_PrefersLinkRelCanonicalOverOgUrl() =>
+    public void CanonicalUrl_OfTheFullFixture_IsItsLinkRelCanonical() =>
         Assert.Equal(new Uri("https://gazette.example/news/cycle-lanes"), Full.CanonicalUrl);
 
     [Fact]
     public void CanonicalUrl_FallsBackToOgUrl() => Assert.Equal(new Uri("https://post.example/library-hours"), MetaOnly.CanonicalUrl);
 
     [Fact]
-    public void Language_PrefersHtmlLangThenOgLocaleThenContentLanguage()
+    public void Language_OfEachFixture_IsReadAndNormalised()
     {
         Assert.Equal("en-GB", Full.Language);
         Assert.Equal("de-DE", MetaOnly.Language);

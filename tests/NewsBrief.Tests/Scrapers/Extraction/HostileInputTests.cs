@@ -19,6 +19,7 @@ public sealed class HostileInputTests
 
         Assert.Equal("", article.Text);
         Assert.Equal(Page, article.Url);
+        Assert.Null(article.Problem);
     }
 
     [Theory]
@@ -29,7 +30,10 @@ public sealed class HostileInputTests
     {
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "<p>deep text</p></body></html>";
 
-        Assert.Equal("", ArticleExtractor.Extract(html, Page, strategy).Text);
+        var article = ArticleExtractor.Extract(html, Page, strategy);
+
+        Assert.Equal("", article.Text);
+        Assert.Equal("the page is too deeply nested (over 3000 levels of tags)", article.Problem);
     }
 
     [Theory]
@@ -40,7 +44,10 @@ public sealed class HostileInputTests
         // Deep enough to trip the parsed-tree check but not the raw pre-scan.
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<span>", 1_000)) + "<p>deep text</p></body></html>";
 
-        Assert.Equal("", ArticleExtractor.Extract(html, Page, strategy).Text);
+        var article = ArticleExtractor.Extract(html, Page, strategy);
+
+        Assert.Equal("", article.Text);
+        Assert.Contains("too deeply nested (over 400 levels of elements)", article.Problem);
     }
 
     [Fact]
@@ -49,7 +56,10 @@ public sealed class HostileInputTests
         var bytes = new byte[20_000];
         new Random(7).NextBytes(bytes);
 
-        Assert.Equal("", ArticleExtractor.Extract(Encoding.Latin1.GetString(bytes), Page).Text);
+        var article = ArticleExtractor.Extract(Encoding.Latin1.GetString(bytes), Page);
+
+        Assert.Equal("", article.Text);
+        Assert.Contains("binary", article.Problem);
     }
 
     [Fact]

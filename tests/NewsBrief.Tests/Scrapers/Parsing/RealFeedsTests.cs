@@ -8,6 +8,8 @@ namespace NewsBrief.Tests.Scrapers.Parsing;
 
 public sealed partial class RealFeedsTests
 {
+    private const double ParsedShareFloor = 0.958;
+
     private static ParsedFeed ParseFile(string path) =>
         FeedParser.Parse(CharsetDecoder.Decode(File.ReadAllBytes(path)), new Uri("https://feeds.example.test/" + Path.GetFileName(path)));
 
@@ -36,7 +38,8 @@ public sealed partial class RealFeedsTests
 
         Assert.True(files.Count > 600, $"expected the whole corpus, found {files.Count} files");
         Assert.Empty(unexpected);
-        Assert.True(parsed > files.Count * 9 / 10, $"only {parsed} of {files.Count} files parsed");
+        // measured: 699 of 729 parsed (95.9%); the other 30 are HTML pages, non-feed XML, invalid JSON or empty
+        Assert.True((double)parsed / files.Count >= ParsedShareFloor, $"only {parsed} of {files.Count} files parsed ({(double)parsed / files.Count:P1}); measured 699 of 729 (95.9%)");
     }
 
     [SharedDataFact]

@@ -19,7 +19,7 @@ public sealed class AzureOpenAiProviderTests : IAsyncLifetime
             Provider = "azure-openai", Endpoint = _server.BaseEndpoint + "/", Model = "brief-gpt4o", ApiKey = "azure-secret",
             MaxRetries = 0,
         };
-        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback());
+        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback());
 
         var summary = await summariser.SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class AzureOpenAiProviderTests : IAsyncLifetime
         await using var server = new FakeOpenAiServer();
         server.Enqueue(FakeReply.Answer(StoryFixtures.GoodAnswer));
         var options = new SummariserOptions { Provider = "openai", Endpoint = server.V1Endpoint, Model = "gpt-4o-mini", ApiKey = "sk-test" };
-        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback());
+        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback());
 
         await summariser.SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
     private LlmStorySummariser Summariser(SummariserOptions? options = null, ISummaryCache? cache = null, BriefTokenBudget? budget = null)
     {
         options ??= StoryFixtures.CompatibleOptions(_server.V1Endpoint);
-        return new LlmStorySummariser(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback(), cache, budget);
+        return new LlmStorySummariser(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback(), cache, budget);
     }
 
     [Fact]
@@ -46,6 +46,8 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
 
         Assert.True(summary.FellBack);
         Assert.Equal("extractive", summary.Engine);
+        Assert.Equal(StoryFixtures.FallbackSentences(StoryFixtures.TikTokStory()), summary.Sentences.Select(s => s.Text));
+        Assert.All(summary.Sentences, s => Assert.Subset(new HashSet<long> { 101, 102 }, s.Citations.ToHashSet()));
         Assert.Contains("no JSON object", summary.FallbackReason);
         Assert.Equal(120, summary.InputTokens); // the tokens were spent even though the answer was useless
     }
@@ -124,7 +126,7 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
         _server.Enqueue(FakeReply.Error(429, retryAfter: "30"), FakeReply.Answer(StoryFixtures.GoodAnswer));
         var time = new TimerSignallingTimeProvider();
         var options = StoryFixtures.CompatibleOptions(_server.V1Endpoint);
-        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback(), time: time);
+        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback(), time: time);
 
         var task = summariser.SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
         var due = await time.TimerCreated;
@@ -150,6 +152,7 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
         Assert.True(summary.FellBack);
         Assert.Equal("model timed out after 300 ms", summary.FallbackReason);
         Assert.Equal("extractive", summary.Engine);
+        Assert.Equal(StoryFixtures.FallbackSentences(StoryFixtures.TikTokStory()), summary.Sentences.Select(s => s.Text));
     }
 
     [Fact]
@@ -240,6 +243,8 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
         Assert.Empty(_server.Bodies);
         Assert.False(summary.FellBack);
         Assert.Equal("extractive", summary.Engine);
+        Assert.Equal(StoryFixtures.FallbackSentences(story), summary.Sentences.Select(s => s.Text));
+        Assert.NotEmpty(summary.Sentences); // the real fallback always says something it can cite
     }
 
     [Fact]

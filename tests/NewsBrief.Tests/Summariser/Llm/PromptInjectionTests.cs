@@ -14,7 +14,7 @@ public sealed class PromptInjectionTests : IAsyncLifetime
     private async Task<NewsBrief.Summariser.Briefing.StorySummary> SummariseInjectedStoryAsync()
     {
         var options = StoryFixtures.CompatibleOptions(_server.V1Endpoint);
-        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback());
+        var summariser = new LlmStorySummariser(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback());
         var story = StoryFixtures.TikTokStory("TikTok filed a lawsuit against the Montana ban on Tuesday. " + Injection);
         return await summariser.SummariseAsync(story, CancellationToken.None);
     }

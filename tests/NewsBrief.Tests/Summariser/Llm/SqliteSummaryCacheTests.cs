@@ -39,7 +39,7 @@ public sealed class SqliteSummaryCacheTests
         server.Enqueue(FakeReply.Answer(StoryFixtures.GoodAnswer));
         var options = StoryFixtures.CompatibleOptions(server.V1Endpoint);
         var cache = new SqliteSummaryCache(() => new SqliteConnection($"Data Source={dir.File("cache.db")};Pooling=False"));
-        LlmStorySummariser Create() => new(SummariserKernelFactory.Create(options), options, new LeadSentenceFallback(), cache);
+        LlmStorySummariser Create() => new(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback(), cache);
 
         await Create().SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
         var again = await Create().SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);

@@ -10,6 +10,12 @@ public static class StoryFixtures
 {
     public const string EvilUrl = "http://evil.example";
 
+    /// <summary>The real offline fallback the application wires behind the model (not a stand-in).</summary>
+    public static ExtractiveStorySummariser Fallback() => new(new ExtractiveSummariser());
+
+    /// <summary>What the real fallback says about a story, sentence by sentence, for comparing a fallen-back summary.</summary>
+    public static IReadOnlyList<string> FallbackSentences(StoryInput story) => Fallback().Summarise(story).Sentences.Select(s => s.Text).ToList();
+
     public static StoryInput TikTokStory(string? secondText = null)
     {
         var documents = new List<SummaryDocument>

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Discord;
+using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Bot.Discord.Fake;
 
@@ -17,7 +17,8 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private long _seq;
 
-    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure, Action<FakeDiscord>? arrange)
+    private BotHarness(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler, Func<DiscordOptions, DiscordOptions>? configure,
+        Action<FakeDiscord>? arrange, GatewaySettings? gateway)
     {
         Fake = new FakeDiscord(Time);
         arrange?.Invoke(Fake);
@@ -28,7 +29,7 @@ public sealed class BotHarness : IAsyncDisposable
                 return handler is null ? ChatReply.Plain("ok " + command.Name) : await handler(command, ct);
             },
             (command, option, partial) => [$"{command}:{option}:{partial}", "TikTok bans", "AI policy"],
-            Time, Logs, FastGateway, new FixedRandom(0.5));
+            Time, Logs, gateway ?? FastGateway, new FixedRandom(0.5));
         Run = Bot.RunAsync(_stop.Token);
     }
 
@@ -46,7 +47,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static DateTimeOffset Epoch { get; } = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
 
     /// <summary>The bot's clock (and the fake's, for its nonce window).</summary>
-    public FakeTimeProvider Time { get; } = new(Epoch);
+    public ObservedTimeProvider Time { get; } = new(Epoch);
 
     public FakeDiscord Fake { get; }
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -57,8 +58,8 @@ public sealed class BotHarness : IAsyncDisposable
     public ConcurrentQueue<ChatCommand> Commands { get; } = new();
 
     public static BotHarness Start(Func<ChatCommand, CancellationToken, Task<ChatReply>>? handler = null,
-        Func<DiscordOptions, DiscordOptions>? configure = null, Action<FakeDiscord>? arrange = null) =>
-        new(handler, configure, arrange);
+        Func<DiscordOptions, DiscordOptions>? configure = null, Action<FakeDiscord>? arrange = null, GatewaySettings? gateway = null) =>
+        new(handler, configure, arrange, gateway);
 
     /// <summary>Accepts the bot's first connection: Hello, expects Identify, sends READY (s=1).</summary>
     public async Task<FakeGatewaySession> ConnectAsync(int heartbeatMs = 45000)
@@ -127,6 +128,12 @@ public sealed class BotHarness : IAsyncDisposable
             await Task.WhenAny(outcome, Task.Delay(5, CancellationToken.None));
         }
         return await outcome;
+    }
+
+    /// <summary>Waits until the bot arms a timer of exactly <paramref name="due"/> on its clock (skipping others).</summary>
+    public async Task WaitForTimerAsync(TimeSpan due)
+    {
+        while (await Time.NextTimerAsync() != due) { }
     }
 
     /// <summary>The request to the interaction's callback route.</summary>

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Alerts;
+namespace NewsBrief.Bot.Rendering;
 
 /// <summary>One article of an alert, as the JSON line shows it.</summary>
 public sealed record AlertArticle(long Id, string Title, string Url, string Source, DateTimeOffset Published);
