@@ -6,6 +6,7 @@ using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
+using NewsBrief.Bot.Events;
 
 namespace NewsBrief.Bot.Briefing;
 
@@ -16,6 +17,9 @@ namespace NewsBrief.Bot.Briefing;
 /// </summary>
 public sealed class BriefService(AppConfiguration config, SourceRegistry sources, StoryStore stories, BriefStore briefs, TopicClassifier topics, Func<BriefComposer> composer, TimeProvider time)
 {
+    /// <summary>Where the "Coming up" section's events come from; no section when null.</summary>
+    public EventQuery? Events { get; init; }
+
     /// <summary>Where each brief's duration, stories and model cost are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
@@ -40,6 +44,7 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
             OtherTopic = config.Brief.OtherTopic,
         };
         var brief = await composer().ComposeAsync(request, cancellationToken);
+        brief = brief with { Upcoming = Upcoming(now, ResolveFilter(scope)?.Query) };
         if (config.Summariser.UsesModel)
             brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
         Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
@@ -47,6 +52,36 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var document = Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false);
         briefs.Save(brief, scope.Key, document);
         return (brief, document);
+    }
+
+    /// <summary>The events of the next <see cref="BriefOptions.UpcomingDays"/> days from today in the brief's time zone, in the brief's scope.</summary>
+    private IReadOnlyList<BriefEvent> Upcoming(DateTimeOffset now, TopicQuery? filter)
+    {
+        if (Events is null || config.Brief.UpcomingDays == 0) return [];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.BriefTimeZone).DateTime);
+        var listing = Events.Find(today, today.AddDays(config.Brief.UpcomingDays - 1), filter, config.Brief.MaxUpcoming);
+        return listing.Events.Select(e => new BriefEvent(e, e.Citations.Select(c => listing.Articles.GetValueOrDefault(c.ArticleId)).OfType<Article>().ToList())).ToList();
+    }
+
+    /// <summary>The query of a scope (a configured topic's, or the ad-hoc one) and its label; null for everything.</summary>
+    public (TopicQuery Query, string Label)? ResolveFilter(BriefScope scope)
+    {
+        if (scope.Topic is { } name)
+        {
+            var match = config.Topics.FirstOrDefault(t => string.Equals(t.Topic.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match.Topic is null)
+            {
+                var known = config.Topics.Count == 0 ? "none are configured" : "known: " + string.Join(", ", config.Topics.Select(t => $"\"{t.Topic.Name}\""));
+                throw new BriefScopeException($"unknown topic \"{name}\" ({known})");
+            }
+            return (match.Query, match.Topic.Name);
+        }
+        if (scope.Query is { } text)
+        {
+            try { return (TopicQuery.Parse(text), text); }
+            catch (QueryParseException e) { throw new BriefScopeException($"bad query \"{text}\": {e.Message}"); }
+        }
+        return null;
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(DeliveriesCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(EventsCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);

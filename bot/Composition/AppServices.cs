@@ -1,5 +1,6 @@
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
@@ -18,7 +19,7 @@ public sealed class AppServices(
     AppConfiguration config, TimeProvider time, SourceRegistry sources, NewsBriefDatabase database,
     ArticleStore articles, SourceStateStore sourceStates, BriefStore briefs, HttpFetcher fetcher,
     RefreshPipeline refresh, ExtractiveStorySummariser extractive, StorySummariserFactory summarisers, BriefService briefService,
-    StoryStore stories, TopicClassifier topics)
+    StoryStore stories, TopicClassifier topics, EventQuery events)
 {
     /// <summary>The stored stories (assigned at ingest).</summary>
     public StoryStore Stories { get; } = stories;
@@ -40,4 +41,6 @@ public sealed class AppServices(
     /// <summary>The configured story summariser, a new one per brief (see <see cref="StorySummariserFactory"/>).</summary>
     public IStorySummariser CreateStorySummariser() => summarisers.Create();
     public BriefService BriefService { get; } = briefService;
+    /// <summary>Stored upcoming events, filtered by topic or query.</summary>
+    public EventQuery Events { get; } = events;
 }

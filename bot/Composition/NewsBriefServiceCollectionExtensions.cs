@@ -6,6 +6,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Configuration;
@@ -90,6 +91,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<EventStore>();
     }
 
     private static void AddPipeline(IServiceCollection services, AppConfiguration config)
@@ -108,8 +110,11 @@ public static class NewsBriefServiceCollectionExtensions
             sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>(), stories: sp.GetRequiredService<StoryAssigner>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
             Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
         });
+        services.AddSingleton<EventIndexer>();
+        services.AddSingleton<EventQuery>();
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
         {
@@ -127,6 +132,7 @@ public static class NewsBriefServiceCollectionExtensions
                 () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time)
             {
                 Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+                Events = sp.GetRequiredService<EventQuery>(),
             };
         });
     }

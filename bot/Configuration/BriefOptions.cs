@@ -38,6 +38,14 @@ public sealed record BriefOptions
     [Required]
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>Days ahead the "Coming up" section of a brief looks, from today (in <see cref="TimeZone"/>). Default 14; 0 leaves it out.</summary>
+    [Range(0, 366)]
+    public int UpcomingDays { get; init; } = 14;
+
+    /// <summary>Events in a brief's "Coming up" section, at most. Default 15.</summary>
+    [Range(1, 100)]
+    public int MaxUpcoming { get; init; } = 15;
+
     /// <summary>Topic of stories that match no configured topic.</summary>
     [Required]
     public string OtherTopic { get; init; } = "Other news";

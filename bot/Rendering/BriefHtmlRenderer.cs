@@ -57,6 +57,16 @@ public static class BriefHtmlRenderer
                 html.AppendLine($"<li><a href=\"{Href(article.Url)}\">{E(article.Title)}</a>, {E(sourceName(article.SourceId))}, <time datetime=\"{article.DatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\">{E(BriefTextRenderer.Stamp(article.DatedAt))}</time></li>");
             html.AppendLine("</ol>");
         }
+        if (brief.Upcoming.Count > 0)
+        {
+            html.AppendLine("<h2>Coming up</h2><ul>");
+            foreach (var item in brief.Upcoming)
+            {
+                var links = string.Concat(item.Articles.Select((a, i) => $"<sup><a href=\"{Href(a.Url)}\" title=\"{E(sourceName(a.SourceId))}\">[{i + 1}]</a></sup>"));
+                html.AppendLine($"<li><strong>{E(EventDateText.Format(item.Event))}</strong>: {E(item.Event.Title)}{E(EventDateText.Who(item.Event))}{links}</li>");
+            }
+            html.AppendLine("</ul>");
+        }
         html.AppendLine($"<footer><p>{E(BriefTextRenderer.Footer(brief))}</p></footer></body></html>");
         return html.ToString();
     }

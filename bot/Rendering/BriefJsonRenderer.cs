@@ -7,7 +7,8 @@ namespace NewsBrief.Bot.Rendering;
 
 /// <summary>
 /// The stable JSON form of a brief (documented in the README):
-/// <c>{"window":{"from","to"},"summary":[{"text","citations"}],"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}],"storyId","alsoTopics","firstSeen","lastUpdated","newArticles"}],"engine":{...}}</c>.
+/// <c>{"window":{"from","to"},"summary":[{"text","citations"}],"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}],"storyId","alsoTopics","firstSeen","lastUpdated","newArticles"}],"engine":{...},
+/// "upcoming":[{"date","precision","title","participants","place","citations":[articleId...]}]}</c>.
 /// </summary>
 public static class BriefJsonRenderer
 {
@@ -34,9 +35,15 @@ public static class BriefJsonRenderer
             s.StoryId, s.AlsoTopics, s.FirstSeen, s.LastUpdated, s.NewArticleIds)).ToList(),
         new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens, brief.Engine.Cost,
             brief.Engine.Checked, brief.Engine.Dropped, brief.Engine.Marked,
-            brief.Engine.Fallbacks.Select(f => new FallbackDocument(f.Headline, f.Reason)).ToList()));
+            brief.Engine.Fallbacks.Select(f => new FallbackDocument(f.Headline, f.Reason)).ToList()),
+        brief.Upcoming.Select(u => new UpcomingDocument(u.Event.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            u.Event.Precision.ToString().ToLowerInvariant(), u.Event.Title, u.Event.Participants, u.Event.Place,
+            u.Event.Citations.Select(c => c.ArticleId).ToList())).ToList());
 
-    public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<SentenceDocument> Summary, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
+    public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<SentenceDocument> Summary, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine,
+        IReadOnlyList<UpcomingDocument> Upcoming);
+    /// <summary>One event of "Coming up": <c>date</c> ISO (the Monday of a week, the 1st of a month), <c>precision</c> day|week|month.</summary>
+    public sealed record UpcomingDocument(string Date, string Precision, string Title, IReadOnlyList<string> Participants, string? Place, IReadOnlyList<long> Citations);
     public sealed record WindowDocument(DateTimeOffset From, DateTimeOffset To);
     /// <param name="StoryId">The stored story (<c>newsbrief stories show ID</c>); null for an article not yet assigned.</param>
     /// <param name="NewArticles">For an update, the ids of the articles added since the last brief of the same scope.</param>

@@ -40,6 +40,15 @@ public static class BriefMarkdownRenderer
             foreach (var article in story.Articles)
                 md.AppendLine($"{numbers[article.Id]}. [{Escape(article.Title)}]({article.Url}), {Escape(sourceName(article.SourceId))}, {BriefTextRenderer.Stamp(article.DatedAt)}");
         }
+        if (brief.Upcoming.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Coming up").AppendLine();
+            foreach (var item in brief.Upcoming)
+            {
+                var links = string.Concat(item.Articles.Select((a, i) => $" [[{i + 1}]]({a.Url} \"{Escape(sourceName(a.SourceId))}\")"));
+                md.AppendLine($"- **{EventDateText.Format(item.Event)}**: {Escape(item.Event.Title)}{Escape(EventDateText.Who(item.Event))}{links}");
+            }
+        }
         md.AppendLine().AppendLine($"---").AppendLine().AppendLine($"_{BriefTextRenderer.Footer(brief)}_");
         return md.ToString();
     }

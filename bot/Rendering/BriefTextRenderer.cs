@@ -35,6 +35,16 @@ public static class BriefTextRenderer
             foreach (var article in story.Articles)
                 text.AppendLine($"   [{numbers[article.Id]}] {sourceName(article.SourceId)}, {Stamp(article.DatedAt)}: {article.Title} <{article.Url}>");
         }
+        if (brief.Upcoming.Count > 0)
+        {
+            text.AppendLine().AppendLine("== Coming up ==");
+            foreach (var item in brief.Upcoming)
+            {
+                text.AppendLine().AppendLine($"* {EventDateText.Format(item.Event)}: {item.Event.Title}{EventDateText.Who(item.Event)}");
+                foreach (var article in item.Articles)
+                    text.AppendLine($"   - {sourceName(article.SourceId)}: {article.Title} <{article.Url}>");
+            }
+        }
         text.AppendLine().AppendLine(Footer(brief));
         return text.ToString();
     }

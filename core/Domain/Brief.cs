@@ -10,7 +10,12 @@ public sealed record Brief
     public IReadOnlyList<BriefSentence> Summary { get; init; } = [];
     public required BriefEngine Engine { get; init; }
     public DateTimeOffset Created { get; init; }
+    /// <summary>The "Coming up" section: stored events of the next days (14 by default), soonest first, each citing its articles.</summary>
+    public IReadOnlyList<BriefEvent> Upcoming { get; init; } = [];
 }
+
+/// <summary>An event of a brief's "Coming up" section and the articles it cites (which need not be among the brief's stories).</summary>
+public sealed record BriefEvent(UpcomingEvent Event, IReadOnlyList<Article> Articles);
 
 /// <summary>One story of a brief: a headline, summary sentences with citations, and the articles cited.</summary>
 public sealed record BriefStory

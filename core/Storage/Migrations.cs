@@ -150,6 +150,26 @@ internal static class Migrations
             DELETE FROM articles_fts WHERE rowid = old.id;
         END;
         """,
+        """
+        CREATE TABLE events (
+            id            INTEGER PRIMARY KEY,
+            date          TEXT NOT NULL,
+            precision     TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            participants  TEXT NOT NULL,
+            place         TEXT,
+            first_seen    INTEGER NOT NULL
+        );
+        CREATE INDEX events_date ON events(date);
+        CREATE TABLE event_citations (
+            event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            sentence    TEXT NOT NULL,
+            PRIMARY KEY (event_id, article_id)
+        );
+        CREATE INDEX event_citations_article ON event_citations(article_id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -27,6 +27,12 @@ public sealed class RefreshPipeline(
     /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
+    /// <summary>
+    /// Indexing that follows the store of new articles (event extraction): given the articles just inserted, after
+    /// story assignment. It must isolate its own failures; the articles are stored whatever it does.
+    /// </summary>
+    public Action<IReadOnlyList<Article>>? AfterInsert { get; init; }
+
     /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
@@ -108,7 +114,11 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
-        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
+        if (outcome.Inserted.Count > 0)
+        {
+            _stories.Assign(outcome.Inserted);
+            AfterInsert?.Invoke(outcome.Inserted);
+        }
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 

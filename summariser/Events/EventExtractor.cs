@@ -37,15 +37,23 @@ public static partial class EventExtractor
     {
         if (sentence.Length > MaxSentenceLength || SentenceTense.IsBoilerplate(sentence) || SentenceTense.IsForecast(sentence)) return null;
         var dates = DateExpressions.Find(sentence, published);
+        // "is set to arrive this week; he will visit London on 13 February": the most precise date a sentence
+        // announces is its event's, the first of equals.
+        ResolvedDate? best = null;
         foreach (var found in dates)
         {
             // "will play ... on Sept. 12" in November is next September's.
             var date = found is { Past: true, NextYear: { } next } ? found with { Date = next, Past = false } : found;
             if (date.Past || date.Vague || date.IsEnd) continue;
+            if (best is not null && date.Precision >= best.Precision) continue;
             if (!SpeaksOfFuture(sentence, date, published)) continue;
+            best = date;
+        }
+        if (best is not null)
+        {
             var place = NamedMentions.Place(sentence);
-            var participants = NamedMentions.Participants(sentence, place, (date.Start, date.Length));
-            return new ExtractedEvent(date.Date, date.Precision, date.Text.Trim(), EventKinds.Of(sentence), Title(sentence),
+            var participants = NamedMentions.Participants(sentence, place, (best.Start, best.Length));
+            return new ExtractedEvent(best.Date, best.Precision, best.Text.Trim(), EventKinds.Of(sentence), Title(sentence),
                 participants, place, sentence);
         }
         return null;

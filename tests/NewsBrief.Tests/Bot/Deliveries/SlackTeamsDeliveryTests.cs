@@ -26,7 +26,7 @@ public sealed class SlackTeamsDeliveryTests
                 [new BriefJsonRenderer.SentenceDocument(string.Concat(Enumerable.Repeat($"Sentence of story {i} with <html> & detail. ", sentenceLength / 45)), [i])],
                 [new BriefJsonRenderer.ArticleDocument(i, $"Article {i}", $"https://news.example/{i}?a=1&b=(2)", "Wire", now.AddMinutes(-i))],
                 i, [], now.AddMinutes(-i), now.AddMinutes(-i), [])).ToList(),
-            new BriefJsonRenderer.EngineDocument("extractive", null, 0, 0, null, 0, 0, 0, []));
+            new BriefJsonRenderer.EngineDocument("extractive", null, 0, 0, null, 0, 0, 0, []), []);
         return new Delivery
         {
             Destination = "x", Kind = "brief", IdempotencyKey = "brief:1:1", Created = now, Text = "Brief",
