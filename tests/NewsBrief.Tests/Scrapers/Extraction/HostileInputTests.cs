@@ -1,5 +1,6 @@
 using System.Text;
 using NewsBrief.Scrapers.Extraction;
+using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Scrapers.Extraction;
 
@@ -48,6 +49,29 @@ public sealed class HostileInputTests
 
         Assert.Equal("", article.Text);
         Assert.Contains("too deeply nested (over 400 levels of elements)", article.Problem);
+    }
+
+    [Fact]
+    public void Extract_PastItsTimeBudget_IsRefusedWithTheBudgetNamed()
+    {
+        var html = ExtractionFixture.Read("full-metadata.html");
+
+        // Every reading of this clock is ten seconds later, so the page "takes" longer than five seconds.
+        var article = ArticleExtractor.Extract(html, Page, BodyStrategy.Combined, TimeSpan.FromSeconds(5), new SteppingClock(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal("", article.Text);
+        Assert.Equal("the page took longer than the extraction budget of 5 s", article.Problem);
+    }
+
+    [Fact]
+    public void Extract_WithinItsTimeBudget_ReadsThePage()
+    {
+        var html = ExtractionFixture.Read("full-metadata.html");
+
+        var article = ArticleExtractor.Extract(html, Page, BodyStrategy.Combined, TimeSpan.FromSeconds(5), new SteppingClock(TimeSpan.FromMilliseconds(1)));
+
+        Assert.Null(article.Problem);
+        Assert.Contains("The city council voted on Tuesday evening", article.Text);
     }
 
     [Fact]
