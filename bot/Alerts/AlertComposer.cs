@@ -1,52 +1,59 @@
 using System.Text.Json;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
-using NewsBrief.Scrapers.Dedup;
+using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Alerts;
 
-/// <summary>The new articles of one story for one subscription; an update when the subscription was alerted to the story before.</summary>
-public sealed record AlertStory(IReadOnlyList<Article> Articles, string Headline, bool Update);
-
 /// <summary>
-/// Turns a subscription's matched articles into alerts: groups them into stories (five outlets on one
-/// event make one alert with five links), names the matched terms, and renders the JSON and text
-/// forms. Pure.
+/// Turns a subscription's matched articles into alerts: one alert per stored story (five outlets on one
+/// event make one alert with five links), named by the story's headline; names the matched terms, and
+/// renders the JSON and text forms. It reads the stories the refresh pipeline stored; it never groups.
 /// </summary>
-public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources)
+public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources, StoryStore? stories = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonOutput.Options) { WriteIndented = false };
-    private readonly StoryClusterer _clusterer = new();
 
     /// <summary>
-    /// The stories among the new articles, each with its new articles oldest first, in the order of their first
-    /// article. A story that also holds articles alerted <paramref name="earlier"/> is an update, named by the first of them.
+    /// The stories of the new articles, each holding its new articles oldest first, in the order of their first
+    /// article; <c>Update</c> when the subscription was alerted <paramref name="earlier"/> to an article of the same story.
+    /// An article without a story yet (assignment interrupted) is a story of its own.
     /// </summary>
-    public IReadOnlyList<AlertStory> Stories(IReadOnlyList<Article> fresh, IReadOnlyList<Article> earlier)
+    public IReadOnlyList<(Story Story, bool Update)> Stories(IReadOnlyList<Article> fresh, IReadOnlyList<Article> earlier)
     {
-        var all = fresh.Concat(earlier).ToList();
-        var items = all.Select(a => new ClusterItem(a.Title, Lead(a.BodyOrDescription), a.DatedAt, a.SourceId)).ToList();
-        var stories = new List<AlertStory>();
-        foreach (var group in _clusterer.Cluster(items))
-        {
-            var members = group.Select(i => (Article: all[i], Fresh: i < fresh.Count)).ToList();
-            var added = members.Where(m => m.Fresh).Select(m => m.Article).OrderBy(a => a.DatedAt).ThenBy(a => a.Id).ToList();
-            if (added.Count == 0) continue;
-            var first = members.Where(m => !m.Fresh).Select(m => m.Article).OrderBy(a => a.DatedAt).ThenBy(a => a.Id).FirstOrDefault();
-            stories.Add(new AlertStory(added, first?.Title ?? added[0].Title, first is not null));
-        }
-        return stories.OrderBy(s => s.Articles.Min(a => a.Id)).ToList();
+        var alertedStories = earlier.Where(a => a.StoryId is not null).Select(a => a.StoryId!.Value).ToHashSet();
+        var groups = fresh.GroupBy(a => a.StoryId ?? -a.Id).ToList();
+        var headlines = stories?.Headlines(groups.Where(g => g.Key > 0).Select(g => g.Key).ToList()) ?? new Dictionary<long, string>();
+        return groups
+            .Select(g =>
+            {
+                var added = g.OrderBy(a => a.DatedAt).ThenBy(a => a.Id).ToList();
+                var story = new Story
+                {
+                    Id = g.Key > 0 ? g.Key : 0,
+                    Headline = headlines.GetValueOrDefault(g.Key) ?? added[0].Title,
+                    FirstSeen = added[0].DatedAt,
+                    LastUpdated = added[^1].DatedAt,
+                    Articles = added,
+                };
+                return (story, g.Key > 0 && alertedStories.Contains(g.Key));
+            })
+            .OrderBy(x => x.story.Articles.Min(a => a.Id))
+            .ToList();
     }
 
-    public AlertDocument Compose(Subscription subscription, AlertStory story, Func<Article, IReadOnlyList<string>> matchedTerms) => new(
+    public AlertDocument Compose(Subscription subscription, Story story, bool update, Func<Article, IReadOnlyList<string>> matchedTerms) => new(
         subscription.Id,
         subscription.Label,
         subscription.Query,
         story.Headline,
-        story.Update,
+        update,
         story.Articles.SelectMany(matchedTerms).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-        story.Articles.Select(a => new AlertArticle(a.Id, a.Title, a.Url, SourceName(a.SourceId), a.DatedAt)).ToList());
+        story.Articles.Select(a => new AlertArticle(a.Id, a.Title, a.Url, SourceName(a.SourceId), a.DatedAt)).ToList())
+    {
+        StoryId = story.Id > 0 ? story.Id : null,
+    };
 
     /// <summary>The outbox row of an instant alert; its key (subscription and first new article) makes a second row for the same cause impossible.</summary>
     public static Delivery InstantDelivery(Subscription subscription, AlertDocument alert, DateTimeOffset now) => new()
@@ -80,6 +87,4 @@ public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources)
     public DocumentTerms Terms(Article a) => DocumentTerms.From(Document(a));
 
     public string SourceName(string sourceId) => sources().FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
-
-    private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
 }

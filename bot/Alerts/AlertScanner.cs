@@ -75,14 +75,14 @@ public sealed class AlertScanner(
             if (fresh.Count == 0) continue;
             var sent = alerts.AlertsSince(sub.Id, now - TimeSpan.FromDays(1));
             var earlier = articles.GetMany(alerts.AlertedSince(sub.Id, now - StoryMemory).ToList());
-            foreach (var story in composer.Stories(fresh, earlier))
+            foreach (var (story, update) in composer.Stories(fresh, earlier))
             {
                 if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
                 {
                     planned.Add(new PlannedAlert(sub.Id, story.Articles, null));
                     continue;
                 }
-                var doc = composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
+                var doc = composer.Compose(sub, story, update, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
                 planned.Add(new PlannedAlert(sub.Id, story.Articles, AlertComposer.InstantDelivery(sub, doc, now)));
                 sent++;
             }
@@ -110,7 +110,7 @@ public sealed class AlertScanner(
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
             var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
             var docs = composer.Stories(waiting, [])
-                .Select(story => composer.Compose(sub, story, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
+                .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
             var watermark = alerts.Watermark();

@@ -1,23 +1,21 @@
+using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
-using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
-using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Briefing;
 
 /// <summary>
-/// The brief orchestrator: selects the window's articles, filters them by topic or query, groups them
-/// into stories across outlets, labels and ranks the stories, has them composed, and records the brief.
+/// The brief orchestrator: reads the window's stored stories, narrows them to a topic (stories filed under it)
+/// or a query (each story keeps its matching articles, so the grouping is the stored one restricted), ranks
+/// and orders them, has them composed, and records the brief. It never groups articles itself.
 /// </summary>
-public sealed class BriefService(AppConfiguration config, SourceRegistry sources, ArticleStore articles, BriefStore briefs, Func<BriefComposer> composer, TimeProvider time)
+public sealed class BriefService(AppConfiguration config, SourceRegistry sources, StoryStore stories, BriefStore briefs, TopicClassifier topics, Func<BriefComposer> composer, TimeProvider time)
 {
-    private readonly StoryClusterer _clusterer = new();
-
     /// <summary>Where each brief's duration, stories and model cost are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
@@ -31,16 +29,15 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var from = now - window;
-        var filter = ResolveFilter(scope);
-        var inWindow = articles.InWindow(from, now);
-        // Tokenise each article once; every topic query then matches against the same terms.
-        var terms = inWindow.ToDictionary(a => a.Id, a => DocumentTerms.From(Document(a)));
-        var selected = inWindow.Where(a => filter is null || filter.Value.Query.Matches(terms[a.Id])).ToList();
-        var stories = Group(selected, filter?.Label, terms);
-        var ranked = StoryRanker.Rank(stories, now, window, config.Brief.MaxStories, config.Brief.MaxStoriesPerTopic);
-        var request = new BriefRequest(from, now, ranked)
+        var selected = Select(scope, from, now);
+        var limits = new StoryRanking(config.Brief.MaxStories, config.Brief.MaxStoriesPerTopic, config.Brief.MaxOtherStories,
+            config.Topics.Select(t => t.Topic.Name).ToList(), config.Brief.SectionOrder == "rank");
+        var ranked = StoryRanker.Rank(selected, now, window, limits);
+        var request = new BriefRequest(from, now, ranked.Stories)
         {
             AlreadyBriefed = newOnly ? briefs.ArticlesBriefedBefore(scope.Key) : new HashSet<long>(),
+            Leading = ranked.Leading,
+            OtherTopic = config.Brief.OtherTopic,
         };
         var brief = await composer().ComposeAsync(request, cancellationToken);
         if (config.Summariser.UsesModel)
@@ -52,47 +49,50 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         return (brief, document);
     }
 
-    private (TopicQuery Query, string Label)? ResolveFilter(BriefScope scope)
+    /// <summary>
+    /// The stored stories of the window in a scope, each filed under its sections: a topic scope keeps the stories
+    /// filed under that topic (whole, the topic first); a query keeps each story's matching articles.
+    /// </summary>
+    public IReadOnlyList<Story> Select(BriefScope scope, DateTimeOffset from, DateTimeOffset to)
     {
+        var all = stories.InWindow(from, to).Select(Filed).ToList();
         if (scope.Topic is { } name)
         {
-            var match = config.Topics.FirstOrDefault(t => string.Equals(t.Topic.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (match.Topic is null)
+            var topic = config.Topics.FirstOrDefault(t => string.Equals(t.Topic.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).Topic;
+            if (topic is null)
             {
                 var known = config.Topics.Count == 0 ? "none are configured" : "known: " + string.Join(", ", config.Topics.Select(t => $"\"{t.Topic.Name}\""));
                 throw new BriefScopeException($"unknown topic \"{name}\" ({known})");
             }
-            return (match.Query, match.Topic.Name);
+            return all.Where(s => s.Topics.Contains(topic.Name))
+                .Select(s => s with { Topics = [topic.Name, .. s.Topics.Where(t => t != topic.Name)] }).ToList();
         }
         if (scope.Query is { } text)
         {
-            try { return (TopicQuery.Parse(text), text); }
+            TopicQuery query;
+            try { query = TopicQuery.Parse(text); }
             catch (QueryParseException e) { throw new BriefScopeException($"bad query \"{text}\": {e.Message}"); }
+            return all.Select(s => s with { Articles = s.Articles.Where(a => query.Matches(Document(a))).ToList() })
+                .Where(s => s.Articles.Count > 0).ToList();
         }
-        return null;
+        return all;
     }
 
-    private List<BriefStoryInput> Group(IReadOnlyList<Article> selected, string? fixedTopic, IReadOnlyDictionary<long, DocumentTerms> terms)
+    /// <summary>
+    /// The story with its sections: its stored topics; for a story stored before it had any (or not yet assigned),
+    /// the topics of its articles now; failing those, its first source's own topic (a section after the configured ones).
+    /// </summary>
+    private Story Filed(Story story)
     {
-        var items = selected.Select(a => new ClusterItem(a.Title, Lead(a.BodyOrDescription), a.DatedAt, a.SourceId)).ToList();
-        return _clusterer.Cluster(items)
-            .Select(group => group.Select(i => selected[i]).OrderByDescending(a => a.DatedAt).ThenBy(a => a.Id).ToList())
-            .Select(group => new BriefStoryInput(fixedTopic ?? TopicOf(group, terms), group, group[0].StoryId))
-            .ToList();
-    }
-
-    /// <summary>The configured topic most of the story's articles match; else the source's own topic; else "other".</summary>
-    private string TopicOf(IReadOnlyList<Article> story, IReadOnlyDictionary<long, DocumentTerms> terms)
-    {
-        var best = config.Topics
-            .Select((t, order) => (t.Topic.Name, Order: order, Hits: story.Count(a => t.Query.Matches(terms[a.Id]))))
-            .Where(x => x.Hits > 0)
-            .OrderByDescending(x => x.Hits).ThenBy(x => x.Order)
-            .FirstOrDefault();
-        if (best.Name is not null) return best.Name;
-        var sourceTopic = story.Select(a => sources.Find(a.SourceId)?.Topics.FirstOrDefault())
-            .FirstOrDefault(t => t is not null);
-        return sourceTopic is null ? config.Brief.OtherTopic : char.ToUpperInvariant(sourceTopic[0]) + sourceTopic[1..];
+        var filed = story.Topics.Where(t => config.Topics.Any(c => c.Topic.Name == t)).ToList();
+        if (filed.Count == 0 && config.Topics.Count > 0)
+            filed = topics.Rank(story.Articles.Select(a => topics.Classify(a.Title, Lead(a)))).ToList();
+        if (filed.Count == 0)
+        {
+            var sourceTopic = story.Articles.Select(a => sources.Find(a.SourceId)?.Topics.FirstOrDefault()).FirstOrDefault(t => !string.IsNullOrEmpty(t));
+            if (sourceTopic is not null) filed = [char.ToUpperInvariant(sourceTopic[0]) + sourceTopic[1..]];
+        }
+        return story with { Topics = filed };
     }
 
     private QueryDocument Document(Article a)
@@ -104,5 +104,9 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
     /// <summary>The configured name of a source id (the id itself for a source no longer configured).</summary>
     public string SourceName(string sourceId) => sources.NameOf(sourceId);
 
-    private static string Lead(string text) => text.Length <= 600 ? text : text[..600];
+    private static string Lead(Article a)
+    {
+        var text = !string.IsNullOrEmpty(a.Text) ? a.Text : a.Description ?? "";
+        return text.Length <= 600 ? text : text[..600];
+    }
 }

@@ -1,33 +1,47 @@
 using NewsBrief.Core.Domain;
-using NewsBrief.Summariser.Briefing;
 
 namespace NewsBrief.Bot.Briefing;
 
+/// <summary>The stories of a brief in the order they are presented, and which of them lead the executive summary.</summary>
+public sealed record RankedStories(IReadOnlyList<Story> Stories, IReadOnlyList<int> Leading);
+
 /// <summary>
-/// Orders stories for a brief: more outlets first, then more articles, then the most recent; caps the
-/// stories per topic and in all; groups the result by topic, the topic of the best story first. Pure.
+/// Orders stories for a brief: more outlets first, then more articles, then the most recent; caps the stories
+/// per topic, "other news" and in all; then presents them section by section in editorial order (the configured
+/// topics' order, or the rank of each section's best story), "other news" always last. Pure.
 /// </summary>
 public static class StoryRanker
 {
-    public static IReadOnlyList<BriefStoryInput> Rank(IReadOnlyList<BriefStoryInput> stories, DateTimeOffset now, TimeSpan window, int maxStories, int maxPerTopic)
+    public static RankedStories Rank(IReadOnlyList<Story> stories, DateTimeOffset now, TimeSpan window, StoryRanking limits)
     {
         var ranked = stories
             .Select(s => (Story: s, Score: Score(s.Articles, now, window)))
             .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Story.Articles[0].Id)
+            .ThenBy(x => x.Story.Articles.Min(a => a.Id))
+            .Select(x => x.Story)
             .ToList();
         var perTopic = new Dictionary<string, int>(StringComparer.Ordinal);
-        var kept = new List<(BriefStoryInput Story, int Rank)>();
-        foreach (var (story, _) in ranked)
+        var kept = new List<(Story Story, string Section, int Rank)>();
+        foreach (var story in ranked)
         {
-            if (kept.Count >= maxStories) break;
-            var n = perTopic.GetValueOrDefault(story.Topic);
-            if (n >= maxPerTopic) continue;
-            perTopic[story.Topic] = n + 1;
-            kept.Add((story, kept.Count));
+            if (kept.Count >= limits.MaxStories) break;
+            var section = story.Topics.FirstOrDefault();
+            var n = perTopic.GetValueOrDefault(section ?? "");
+            if (n >= (section is null ? limits.MaxOther : limits.MaxPerTopic)) continue;
+            perTopic[section ?? ""] = n + 1;
+            kept.Add((story, section ?? "", kept.Count));
         }
-        var topicOrder = kept.GroupBy(k => k.Story.Topic).ToDictionary(g => g.Key, g => g.Min(k => k.Rank));
-        return kept.OrderBy(k => topicOrder[k.Story.Topic]).ThenBy(k => k.Rank).Select(k => k.Story with { Rank = k.Rank }).ToList();
+        var best = kept.GroupBy(k => k.Section).ToDictionary(g => g.Key, g => g.Min(k => k.Rank));
+        int SectionOrder(string section)
+        {
+            if (section.Length == 0) return int.MaxValue; // other news last, always
+            var configured = limits.TopicOrder.IndexOf(section);
+            if (limits.ByRank || configured < 0) return limits.TopicOrder.Count + best[section];
+            return configured;
+        }
+        var ordered = kept.OrderBy(k => SectionOrder(k.Section)).ThenBy(k => k.Rank).ToList();
+        var leading = Enumerable.Range(0, ordered.Count).Where(i => ordered[i].Section.Length > 0).OrderBy(i => ordered[i].Rank).ToList();
+        return new RankedStories(ordered.Select(k => k.Story).ToList(), leading);
     }
 
     public static double Score(IReadOnlyList<Article> articles, DateTimeOffset now, TimeSpan window)
@@ -38,3 +52,8 @@ public static class StoryRanker
         return outlets * 2.0 + Math.Log(1 + articles.Count) + (1 - age);
     }
 }
+
+/// <summary>How many stories a brief holds and in what order its sections come.</summary>
+/// <param name="TopicOrder">The configured topics, in <c>topics.json</c> order.</param>
+/// <param name="ByRank">Order sections by their best story instead of by <paramref name="TopicOrder"/>.</param>
+public sealed record StoryRanking(int MaxStories, int MaxPerTopic, int MaxOther, List<string> TopicOrder, bool ByRank = false);

@@ -29,6 +29,50 @@ public static class DeliveriesCommand
                     rows.Select(r => new[] { r.Id.ToString(), r.Kind, r.Destination, r.Status, r.Attempts.ToString(), $"{r.Created:u}", r.LastError ?? "" }).ToList()));
             return ExitCodes.Done;
         }));
+        command.Subcommands.Add(Retry(context));
+        command.Subcommands.Add(Test(context));
+        return command;
+    }
+
+    /// <summary><c>deliveries retry ID</c>: puts a failed delivery back in the queue and sends it at once.</summary>
+    private static Command Retry(CommandContext context)
+    {
+        var id = new Argument<long>("id") { Description = "The delivery's id (see 'newsbrief deliveries --status failed')" };
+        var command = new Command("retry", "Queue a failed delivery again and send it now") { id };
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (_, alerting) =>
+        {
+            var wanted = result.GetValue(id);
+            var delivery = alerting.Deliveries.Get(wanted) ?? throw new UsageException($"no delivery has the id {wanted}; see 'newsbrief deliveries'");
+            if (delivery.Status == DeliveryStatus.Sent) throw new UsageException($"delivery {wanted} was sent already ({delivery.Sent:u}); nothing to retry");
+            if (delivery.Status == DeliveryStatus.Failed) alerting.Deliveries.Requeue(wanted, context.Time.GetUtcNow());
+            return await DeliveryNow.SendAsync(context, alerting, wanted, ct);
+        }));
+        return command;
+    }
+
+    /// <summary><c>deliveries test DEST</c>: a short message to the destination, naming the setting to fix when it fails.</summary>
+    private static Command Test(CommandContext context)
+    {
+        var destination = new Argument<string>("destination") { Description = "email:..., slack:webhook:..., slack:channel:..., teams:webhook:..., webhook:..., discord:... or console" };
+        var command = new Command("test", "Send a short test message to a destination and say what is wrong if it fails") { destination };
+        command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (_, alerting) =>
+        {
+            if (!Destination.TryParse(result.GetValue(destination), out var to, out var error)) throw new UsageException(error);
+            var now = context.Time.GetUtcNow();
+            var probe = new Delivery
+            {
+                Destination = to.ToString(), Kind = "notice", IdempotencyKey = $"test:{now.ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}",
+                Payload = "{\"notice\":\"test\"}", Text = $"NewsBrief test message: {to.Redacted} receives briefs and alerts.", Created = now,
+            };
+            var sent = await alerting.Dispatcher.SendOneAsync(probe, ct);
+            if (sent.Outcome == SendOutcome.Sent)
+            {
+                await context.Error.WriteLineAsync($"ok: test message sent to {to.Redacted}");
+                return ExitCodes.Done;
+            }
+            await context.Error.WriteLineAsync($"failed: {to.Redacted}: {sent.Error}");
+            return ExitCodes.Failed;
+        }));
         return command;
     }
 }

@@ -9,6 +9,7 @@ using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Configuration;
+using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
@@ -82,6 +83,7 @@ public static class NewsBriefServiceCollectionExtensions
     private static void AddStores(IServiceCollection services)
     {
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<StoryStore>();
         services.AddSingleton<SourceStateStore>();
         services.AddSingleton<BriefStore>();
         services.AddSingleton<SubscriptionStore>();
@@ -98,8 +100,12 @@ public static class NewsBriefServiceCollectionExtensions
         {
             Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
         });
+        services.AddSingleton(_ => AppConfiguration.Bind<StoryOptions>(config.Root, StoryOptions.SectionName));
+        services.AddSingleton(_ => new TopicClassifier(config.Topics));
+        services.AddSingleton(sp => new StoryAssigner(sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<StoryOptions>().Clusterer(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TopicClassifier>()));
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
-            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>())
+            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>(), stories: sp.GetRequiredService<StoryAssigner>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
             Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
@@ -116,7 +122,8 @@ public static class NewsBriefServiceCollectionExtensions
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var summarisers = sp.GetRequiredService<StorySummariserFactory>();
-            return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<BriefStore>(),
+            return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<BriefStore>(),
+                sp.GetRequiredService<TopicClassifier>(),
                 () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time)
             {
                 Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
@@ -131,7 +138,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(_ => AppConfiguration.Bind<ScheduleOptions>(config.Root, ScheduleOptions.SectionName));
         services.AddSingleton(_ => DefaultBriefDestination.From(config.Root));
         // The sources in force, also those added at runtime.
-        services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current));
+        services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current, sp.GetRequiredService<StoryStore>()));
         services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), config.Brief,
             sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AlertScanner(sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<AlertStore>(),
@@ -151,6 +158,10 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<IDeliverySender>(sp => new ConsoleSender(sp.GetRequiredService<ConsoleOutput>().Writer, sp.GetRequiredService<ConsoleOutput>().Json));
         services.AddSingleton<IDeliverySender>(sp => new DiscordWebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient)));
         services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        services.AddSingleton(_ => AppConfiguration.Bind<SlackOptions>(config.Root, SlackOptions.SectionName));
+        services.AddSingleton<IDeliverySender>(sp => new SlackSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<SlackOptions>(),
+            sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+        services.AddSingleton<IDeliverySender>(sp => new TeamsSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
         AddEmail(services, config);
     }
 

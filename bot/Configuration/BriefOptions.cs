@@ -19,6 +19,17 @@ public sealed record BriefOptions
     [Range(1, 50)]
     public int MaxStoriesPerTopic { get; init; } = 6;
 
+    /// <summary>Stories under "other news" (matching no topic), at most; 0 leaves the section out. Default 3.</summary>
+    [Range(0, 50)]
+    public int MaxOtherStories { get; init; } = 3;
+
+    /// <summary>
+    /// Order of the sections: <c>topics</c> (as in topics.json, default) or <c>rank</c> (the section of the best
+    /// story first). "Other news" comes last either way.
+    /// </summary>
+    [Required, RegularExpression("^(topics|rank)$", ErrorMessage = "must be 'topics' or 'rank'")]
+    public string SectionOrder { get; init; } = "topics";
+
     /// <summary>Local time of the daily brief of <c>newsbrief run</c>, as HH:mm. Default 08:00.</summary>
     [Required, RegularExpression(@"^([01]\d|2[0-3]):[0-5]\d$", ErrorMessage = "must be a time of day like 08:00")]
     public string DailyTime { get; init; } = "08:00";

@@ -11,78 +11,145 @@ public sealed record DispatchReport(int Sent, int Retrying, IReadOnlyList<Delive
 }
 
 /// <summary>
-/// Sends the outbox: each due delivery goes to its sender and is marked sent with the platform's message
-/// id straight after. A retryable failure waits with a doubling back-off and holds back only the rest of
-/// that destination's queue in this pass; after <see cref="DeliveryOptions.MaxAttempts"/> a delivery is
-/// marked failed and reported. A delivery is claimed (leased) before it is sent, so two processes never send
-/// the same one; a destination in its quiet hours is held until they end; a destination no sender handles
-/// yet (Discord before it is configured) is kept pending, retried every MaxRetryDelay, without using up attempts.
+/// Sends the outbox: a pass pages through everything due (in id order, bounded by <see cref="DeliveryOptions.PassTimeLimit"/>,
+/// not by a count), sending to up to <see cref="DeliveryOptions.ParallelDestinations"/> destinations at once and to each in order,
+/// so one slow destination does not hold the others. Each delivery is claimed (leased) before it is sent, so two processes never send
+/// the same one, and marked sent with the platform's message id straight after. A retryable failure waits with a doubling back-off
+/// and holds back the rest of that destination's queue in this pass; after <see cref="DeliveryOptions.MaxAttempts"/> a delivery is
+/// marked failed and reported. A destination in its quiet hours is held until they end; a destination no sender handles yet
+/// (Discord before it is configured) is kept pending, retried every MaxRetryDelay, without using up attempts. Messages to one Slack
+/// webhook are spaced by <see cref="DeliveryOptions.SlackWebhookInterval"/>; Discord's buckets are kept by its REST client.
 /// </summary>
 public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliverySender> senders, DeliveryOptions options, TimeProvider time)
 {
+    private const int PageSize = 500;
+
     /// <summary>Called after each delivery is marked sent (the test crash hook counts here).</summary>
     public Action<Delivery>? AfterSent { get; init; }
 
     /// <summary>When, if at all, the current quiet period of a destination ends (null: not quiet). Read once per pass.</summary>
     public Func<DateTimeOffset, IReadOnlyDictionary<string, DateTimeOffset>>? QuietUntil { get; init; }
 
-    /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
     /// <summary>Where sent and failed attempts are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
+    /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
     public TimeSpan Lease => options.WebhookTimeout + TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, DateTimeOffset> _lastSlackPost = new(StringComparer.Ordinal);
 
     public async Task<DispatchReport> SendDueAsync(CancellationToken cancellationToken)
     {
-        var blocked = new HashSet<string>(StringComparer.Ordinal);
-        int sent = 0, retrying = 0;
-        var failed = new List<Delivery>();
-        var start = time.GetUtcNow();
-        var quiet = QuietUntil?.Invoke(start) ?? new Dictionary<string, DateTimeOffset>();
-        foreach (var delivery in store.Due(start))
+        var pass = new Pass(time.GetUtcNow() + options.PassTimeLimit);
+        var quiet = QuietUntil?.Invoke(time.GetUtcNow()) ?? new Dictionary<string, DateTimeOffset>();
+        long after = 0;
+        while (time.GetUtcNow() < pass.Deadline)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (blocked.Contains(delivery.Destination)) continue;
-            if (quiet.TryGetValue(delivery.Destination, out var until))
+            var page = store.Due(time.GetUtcNow(), PageSize, after);
+            if (page.Count == 0) break;
+            after = page[^1].Id;
+            using var gate = new SemaphoreSlim(options.ParallelDestinations);
+            var queues = page.GroupBy(d => d.Destination, StringComparer.Ordinal).Select(async group =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try { await SendQueueAsync(group.Key, group.ToList(), quiet, pass, cancellationToken); }
+                finally { gate.Release(); }
+            });
+            await Task.WhenAll(queues);
+        }
+        lock (pass) return new DispatchReport(pass.Sent, pass.Retrying, pass.Failed.ToList());
+    }
+
+    /// <summary>The deliveries of one destination in this page, in order; stops at its first retryable failure.</summary>
+    private async Task SendQueueAsync(string destination, IReadOnlyList<Delivery> queue, IReadOnlyDictionary<string, DateTimeOffset> quiet, Pass pass, CancellationToken ct)
+    {
+        foreach (var delivery in queue)
+        {
+            ct.ThrowIfCancellationRequested();
+            lock (pass) if (pass.Blocked.Contains(destination)) return;
+            if (quiet.TryGetValue(destination, out var until))
             {
                 store.Defer(delivery.Id, until);
                 continue;
             }
             var now = time.GetUtcNow();
-            if (SenderFor(delivery.Destination) is null && Destination.TryParse(delivery.Destination, out var kind, out _))
+            if (SenderFor(destination) is null && Destination.TryParse(destination, out var kind, out _))
             {
-                // Kept, not failed: the sender (Discord) may be configured later; it does not count as an attempt.
-                store.Defer(delivery.Id, now + options.MaxRetryDelay, $"no sender for {kind.Kind} destinations is configured yet");
-                retrying++;
+                // Kept, not failed: the sender (Discord, e-mail) may be configured later; it does not count as an attempt.
+                store.Defer(delivery.Id, now + options.MaxRetryDelay, $"no sender for {kind.Kind} destinations is configured yet{MissingSetting(kind.Kind)}");
+                lock (pass) pass.Retrying++;
                 continue;
             }
+            if (!await SpaceAsync(destination, pass.Deadline, ct)) return;
             if (!store.TryClaim(delivery.Id, now, now + Lease)) continue;
-            var result = await SendOneAsync(delivery, cancellationToken);
-            switch (result.Outcome)
-            {
-                case SendOutcome.Sent:
-                    store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
-                    sent++;
-                    Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
-                    AfterSent?.Invoke(delivery);
-                    break;
-                case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
-                    store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");
-                    blocked.Add(delivery.Destination);
-                    retrying++;
-                    Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: true);
-                    break;
-                default:
-                    var error = result.Outcome == SendOutcome.Permanent
-                        ? result.Error ?? "rejected"
-                        : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
-                    store.MarkFailed(delivery.Id, error);
-                    Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: false);
-                    failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
-                    break;
-            }
+            var result = await SendOneAsync(delivery, ct);
+            Record(delivery, result, pass);
         }
-        return new DispatchReport(sent, retrying, failed);
+    }
+
+    private void Record(Delivery delivery, SendResult result, Pass pass)
+    {
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
+                lock (pass) pass.Sent++;
+                Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
+                AfterSent?.Invoke(delivery);
+                break;
+            case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
+                store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");
+                lock (pass)
+                {
+                    pass.Blocked.Add(delivery.Destination);
+                    pass.Retrying++;
+                }
+                Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: true);
+                break;
+            default:
+                var error = result.Outcome == SendOutcome.Permanent
+                    ? result.Error ?? "rejected"
+                    : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
+                store.MarkFailed(delivery.Id, error);
+                Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: false);
+                lock (pass) pass.Failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Sends one queued delivery at once (<c>brief --to</c>, <c>deliveries retry</c>): claimed, sent and recorded as a pass would;
+    /// null when it is not pending and due (another process has it, or it was sent).
+    /// </summary>
+    public async Task<SendResult?> SendNowAsync(long id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (store.Get(id) is not { Status: DeliveryStatus.Pending } delivery || !store.TryClaim(id, now, now + Lease)) return null;
+        var result = await SendOneAsync(delivery, ct);
+        if (result.Outcome == SendOutcome.Retryable && SenderFor(delivery.Destination) is null)
+        {
+            store.Defer(id, now + options.MaxRetryDelay, result.Error);
+            return result;
+        }
+        Record(delivery, result, new Pass(now));
+        return result;
+    }
+
+    /// <summary>Waits until the destination may take another message; false when that is past the pass's end (the rest waits for the next pass).</summary>
+    private async Task<bool> SpaceAsync(string destination, DateTimeOffset deadline, CancellationToken ct)
+    {
+        if (options.SlackWebhookInterval <= TimeSpan.Zero || !destination.StartsWith("slack:webhook:", StringComparison.Ordinal)) return true;
+        DateTimeOffset next;
+        lock (_lastSlackPost)
+        {
+            var now = time.GetUtcNow();
+            next = _lastSlackPost.TryGetValue(destination, out var last) && last + options.SlackWebhookInterval > now ? last + options.SlackWebhookInterval : now;
+            if (next > deadline) return false;
+            _lastSlackPost[destination] = next;
+        }
+        var wait = next - time.GetUtcNow();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+        return true;
     }
 
     /// <summary>The wait after the given number of failed attempts: doubling, capped, at least what the platform asked for.</summary>
@@ -96,13 +163,14 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
     private IDeliverySender? SenderFor(string destination) =>
         Destination.TryParse(destination, out var parsed, out _) ? senders.FirstOrDefault(s => s.Handles(parsed)) : null;
 
-    private async Task<SendResult> SendOneAsync(Delivery delivery, CancellationToken ct)
+    /// <summary>Sends one delivery now, whatever its state (the dispatcher's passes, <c>brief --to</c> and <c>deliveries test</c>).</summary>
+    public async Task<SendResult> SendOneAsync(Delivery delivery, CancellationToken ct)
     {
         if (!Destination.TryParse(delivery.Destination, out var destination, out var error))
             return new SendResult(SendOutcome.Permanent, Error: error);
         var sender = SenderFor(delivery.Destination);
         if (sender is null)
-            return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet");
+            return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet{MissingSetting(destination.Kind)}");
         try
         {
             return await sender.SendAsync(delivery, destination, ct);
@@ -114,7 +182,26 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         }
     }
 
-    /// <summary>The destination's kind word for a metric tag (never the address: webhook URLs are secrets).</summary>
+    /// <summary>The setting that turns on a kind of destination, for the message that says it is missing.</summary>
+    public static string MissingSetting(DestinationKind kind) => kind switch
+    {
+        DestinationKind.Email => ": set Smtp:Host and Smtp:From (see the README's e-mail section)",
+        DestinationKind.SlackChannel => ": set Slack:BotToken (a bot token with chat:write), or use slack:webhook:<url>",
+        DestinationKind.DiscordChannel or DestinationKind.DiscordDm => ": Discord channels and DMs are sent by 'newsbrief run' with Discord:Token set",
+        _ => "",
+    };
+
+    /// <summary>The destination kind as a metric label (never the address: webhook URLs are secrets).</summary>
     private static string DestinationKindOf(string destination) =>
         Destination.TryParse(destination, out var d, out _) ? d.Kind.ToString().ToLowerInvariant() : "unknown";
+
+    /// <summary>The state of one pass, shared by the destinations sent to in parallel (lock it).</summary>
+    private sealed class Pass(DateTimeOffset deadline)
+    {
+        public DateTimeOffset Deadline { get; } = deadline;
+        public HashSet<string> Blocked { get; } = new(StringComparer.Ordinal);
+        public List<Delivery> Failed { get; } = [];
+        public int Sent { get; set; }
+        public int Retrying { get; set; }
+    }
 }

@@ -5,11 +5,14 @@ public sealed record AlertArticle(long Id, string Title, string Url, string Sour
 
 /// <summary>
 /// One alert: the new articles of one story that matched one subscription. Its JSON form is the line
-/// <c>poll --format json</c> prints: <c>{"subscription","name","query","story","update","matched","articles":[...]}</c>;
+/// <c>poll --format json</c> prints: <c>{"subscription","name","query","story","update","matched","articles":[...],"storyId"}</c>;
 /// <c>update</c> is true when the subscription was alerted to the story before and these are its new articles.
 /// </summary>
 public sealed record AlertDocument(long Subscription, string Name, string Query, string Story, bool Update, IReadOnlyList<string> Matched, IReadOnlyList<AlertArticle> Articles)
 {
+    /// <summary>The stored story these articles belong to (<c>stories show ID</c>); null for an article not yet assigned.</summary>
+    public long? StoryId { get; init; }
+
     /// <summary>The message as a person reads it (console and chat).</summary>
     public string ToText()
     {

@@ -20,8 +20,15 @@ public sealed record BriefStory
     public required IReadOnlyList<BriefSentence> Sentences { get; init; }
     public required IReadOnlyList<Article> Articles { get; init; }
     public long? StoryId { get; init; }
+    /// <summary>The other topics the story is about (it appears under <see cref="Topic"/> only).</summary>
+    public IReadOnlyList<string> AlsoTopics { get; init; } = [];
+    /// <summary>When the story's first article is dated, and its latest (stored story state, not just this window).</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
+    public DateTimeOffset? LastUpdated { get; init; }
     /// <summary>True when an earlier brief covered this story and only its new articles are summarised.</summary>
     public bool IsUpdate { get; init; }
+    /// <summary>For an update: the ids of the articles added since the last brief of the same scope.</summary>
+    public IReadOnlyList<long> NewArticleIds { get; init; } = [];
     /// <summary>The engine that wrote this story (differs from the brief's when an LLM fell back).</summary>
     public string? Engine { get; init; }
 }

@@ -27,13 +27,14 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         return ReadAll(cmd).FirstOrDefault();
     }
 
-    /// <summary>Pending deliveries due at <paramref name="now"/>, oldest first.</summary>
-    public IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit = 500)
+    /// <summary>Pending deliveries due at <paramref name="now"/>, oldest first; with <paramref name="afterId"/>, only those queued after it (a pass pages on).</summary>
+    public IReadOnlyList<Delivery> Due(DateTimeOffset now, int limit = 500, long afterId = 0)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE status = 'pending' AND next_attempt <= $now ORDER BY id LIMIT $limit";
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE status = 'pending' AND next_attempt <= $now AND id > $after ORDER BY id LIMIT $limit";
         cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$after", afterId);
         cmd.Parameters.AddWithValue("$limit", limit);
         return ReadAll(cmd);
     }
@@ -86,6 +87,17 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
     public void MarkRetry(long id, DateTimeOffset next, string error) => Execute(
         "UPDATE deliveries SET attempts = attempts + 1, next_attempt = $next, last_error = $error WHERE id = $id",
         ("$id", id), ("$next", next.ToUnixTimeMilliseconds()), ("$error", error));
+
+    /// <summary>Puts a failed delivery back in the queue, due at once with its attempts reset; false when it is not failed.</summary>
+    public bool Requeue(long id, DateTimeOffset now)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt = $now WHERE id = $id AND status = 'failed'";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        return cmd.ExecuteNonQuery() == 1;
+    }
 
     /// <summary>Gives up on the delivery; it stays visible with its error.</summary>
     public void MarkFailed(long id, string error) => Execute(

@@ -67,6 +67,20 @@ public sealed class StoryStore(NewsBriefDatabase database)
         return cmd.ExecuteScalar() is long found ? found : null;
     }
 
+    /// <summary>The headlines of the stories among the ids (ids that are not stories now are left out).</summary>
+    public IReadOnlyDictionary<long, string> Headlines(IReadOnlyCollection<long> ids)
+    {
+        var result = new Dictionary<long, string>();
+        if (ids.Count == 0) return result;
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT id, headline FROM stories WHERE id IN (SELECT value FROM json_each($ids))";
+        cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt64(0)] = r.GetString(1);
+        return result;
+    }
+
     /// <summary>One story with all its articles (an old, merged id gives the story it joined).</summary>
     public Story? Get(long id)
     {

@@ -3,7 +3,8 @@ namespace NewsBrief.Scrapers.Dedup;
 /// <summary>
 /// Groups articles about the same event from different outlets into stories: tf-idf over title and lead,
 /// cosine similarity, pairs only within <see cref="Window"/>, average-link agglomerative clustering cut at
-/// <see cref="Threshold"/>. Pure and deterministic.
+/// <see cref="Threshold"/>. Pure and deterministic. Ingest assigns incrementally with <see cref="StoryWindow"/>
+/// on these settings; this batch form is its peer in the benchmark.
 /// </summary>
 public sealed class StoryClusterer
 {
@@ -32,35 +33,6 @@ public sealed class StoryClusterer
         Validate();
         var vectors = Vectoriser().Vectorise(items);
         return AverageLinkClustering.Cluster(items.Count, Edges(items, vectors), Threshold);
-    }
-
-    /// <summary>
-    /// Decides whether <paramref name="newItem"/> joins one of the <paramref name="recent"/> stories: the one with the
-    /// highest mean similarity to its articles (those outside the window count as 0), if that reaches
-    /// <see cref="Threshold"/>; ties go to the lower story id. The idf comes from the new item and the candidates' articles.
-    /// </summary>
-    public StoryAssignment Assign(ClusterItem newItem, IReadOnlyList<StoryCandidate> recent)
-    {
-        ArgumentNullException.ThrowIfNull(newItem);
-        ArgumentNullException.ThrowIfNull(recent);
-        Validate();
-        var items = new List<ClusterItem> { newItem };
-        foreach (var candidate in recent) items.AddRange(candidate.Items);
-        var vectors = Vectoriser().Vectorise(items);
-        var offset = 1;
-        long? best = null;
-        var bestScore = 0.0;
-        foreach (var candidate in recent)
-        {
-            var sum = 0.0;
-            for (var k = 0; k < candidate.Items.Count; k++)
-                if (Within(newItem, candidate.Items[k])) sum += vectors[0].Dot(vectors[offset + k]);
-            var score = candidate.Items.Count == 0 ? 0 : sum / candidate.Items.Count;
-            offset += candidate.Items.Count;
-            if (score > bestScore || (score == bestScore && best is { } b && candidate.StoryId < b && score > 0))
-                (best, bestScore) = (candidate.StoryId, score);
-        }
-        return best is { } id && bestScore >= Threshold ? new StoryAssignment(id, bestScore) : StoryAssignment.NewStory(bestScore);
     }
 
     /// <summary>Cosine similarity of two articles as this clusterer sees them (idf from the pair alone, so use for diagnostics).</summary>
@@ -116,11 +88,9 @@ public sealed class StoryClusterer
 
     private const double MinimumEdge = 0.05;
 
-    private bool Within(ClusterItem a, ClusterItem b) => (a.Time - b.Time).Duration() <= Window;
-
     private TermVectoriser Vectoriser() => new(LeadWords, TitleWeight, EntityBoost);
 
-    private void Validate()
+    internal void Validate()
     {
         if (Threshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "Threshold must be in (0, 1].");
         if (Window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Window), Window, "Window must be positive.");

@@ -24,12 +24,12 @@ public sealed class StoryWindow
     private readonly List<(long OldId, long NewId)> _merges = [];
     private readonly Dictionary<long, Entry> _held = [];
     private long _nextStoryId;
-    private DateTimeOffset _latest = DateTimeOffset.MinValue;
     private int _count;
 
     public StoryWindow(StoryClusterer settings, long nextStoryId)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
         _settings = settings;
         _vectoriser = new TermVectoriser(settings.LeadWords, settings.TitleWeight, settings.EntityBoost);
         _nextStoryId = nextStoryId;
@@ -111,6 +111,10 @@ public sealed class StoryWindow
         _merges.Clear();
         return changes;
     }
+
+    /// <summary>The ids of a story's articles held in the window.</summary>
+    public IReadOnlyList<long> MembersOf(long storyId) =>
+        _stories.TryGetValue(storyId, out var group) ? group.Members.Select(m => m.ArticleId).ToList() : [];
 
     /// <summary>The story an article held in the window belongs to now; null when it is not held.</summary>
     public long? StoryOf(long articleId) => _held.TryGetValue(articleId, out var entry) ? entry.StoryId : null;
@@ -220,11 +224,6 @@ public sealed class StoryWindow
 
     private Entry Hold(long articleId, ClusterItem item, long storyId)
     {
-        if (item.Time > _latest)
-        {
-            _latest = item.Time;
-            Evict(_latest - Retention);
-        }
         var raw = _vectoriser.RawWeights(item);
         var terms = new int[raw.Count];
         var weights = new double[raw.Count];
@@ -253,7 +252,12 @@ public sealed class StoryWindow
         return entry;
     }
 
-    private void Evict(DateTimeOffset before)
+    /// <summary>
+    /// Lets go of the articles dated before <paramref name="before"/> (the caller's clock minus <see cref="Retention"/>):
+    /// they no longer count in the idf or as candidates. Driven by the clock, not by article dates, so a feed that
+    /// delivers days of backlog at once does not push out what other feeds are about to match.
+    /// </summary>
+    public void Evict(DateTimeOffset before)
     {
         while (_byTime.TryPeek(out var oldest, out var time) && time < before)
         {

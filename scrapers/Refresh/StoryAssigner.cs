@@ -1,4 +1,5 @@
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Dedup;
 
@@ -8,17 +9,20 @@ namespace NewsBrief.Scrapers.Refresh;
 /// Assigns each newly stored article to a story: keeps the <see cref="StoryWindow"/> of the recent articles
 /// (restored from the store at first use, which also assigns any article left unassigned), feeds it a poll's
 /// new articles in time order, and writes its decisions back in one transaction. One at a time: sources are
-/// polled in parallel, but a story decision depends on the ones before it.
+/// polled in parallel, but a story decision depends on the ones before it. Each story's topics are
+/// refiled from its articles' titles and leads whenever it changes.
 /// </summary>
-public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, TimeProvider time)
+public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, TimeProvider time, TopicClassifier? topics = null)
 {
     /// <summary>Characters of an article's text the clusterer reads (it takes the first words of these).</summary>
     public const int LeadChars = 600;
 
     /// <summary>The similarity an article needs to join a story at ingest (one article against a story's average is looser than batch clustering's).</summary>
-    public const double DefaultThreshold = 0.2;
+    public const double DefaultThreshold = 0.25;
 
     private readonly object _gate = new();
+    private readonly TopicClassifier _topics = topics ?? new TopicClassifier([]);
+    private readonly Dictionary<long, IReadOnlyList<TopicHit>> _hits = [];
     private StoryWindow? _window;
 
     /// <summary>Assigns the articles (just inserted) to stories and stores the result; returns each article's story id.</summary>
@@ -29,10 +33,15 @@ public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, Tim
             try
             {
                 var window = _window ??= Restore();
+                window.Evict(time.GetUtcNow() - window.Retention);
                 var result = new Dictionary<long, long>();
                 foreach (var article in inserted.OrderBy(a => a.DatedAt).ThenBy(a => a.Id))
-                    result[article.Id] = window.Add(article.Id, Item(article.Title, Lead(article), article.DatedAt, article.SourceId));
-                store.Apply(window.TakeChanges());
+                {
+                    var lead = Lead(article);
+                    _hits.TryAdd(article.Id, _topics.Classify(article.Title, lead));
+                    result[article.Id] = window.Add(article.Id, Item(article.Title, lead, article.DatedAt, article.SourceId));
+                }
+                store.Apply(WithTopics(window, window.TakeChanges()));
                 // A later merge in the same batch may have moved an early article on.
                 foreach (var id in result.Keys.ToList()) result[id] = window.StoryOf(id) ?? result[id];
                 return result;
@@ -52,11 +61,24 @@ public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, Tim
         foreach (var row in store.IndexRows(time.GetUtcNow() - window.Retention, LeadChars))
         {
             var item = Item(row.Title, row.Lead, row.Dated, row.SourceId);
+            _hits[row.ArticleId] = _topics.Classify(row.Title, row.Lead);
             if (row.StoryId is { } id) window.Restore(row.ArticleId, item, id);
             else window.Add(row.ArticleId, item);
         }
-        store.Apply(window.TakeChanges());
+        store.Apply(WithTopics(window, window.TakeChanges()));
         return window;
+    }
+
+    /// <summary>Adds the topics of every story the changes touch, and forgets the hits of articles the window let go.</summary>
+    private StoryChanges WithTopics(StoryWindow window, StoryChanges changes)
+    {
+        if (_hits.Count > 2 * Math.Max(1024, window.Count))
+            foreach (var id in _hits.Keys.Where(id => window.StoryOf(id) is null).ToList()) _hits.Remove(id);
+        if (_topics.Topics.Count == 0) return changes;
+        var filed = changes.Stories
+            .Select(s => (s.Id, (IReadOnlyList<string>)_topics.Rank(window.MembersOf(s.Id).Select(a => _hits.GetValueOrDefault(a) ?? []))))
+            .ToList();
+        return changes with { Topics = filed };
     }
 
     private static ClusterItem Item(string title, string lead, DateTimeOffset dated, string sourceId) => new(title, lead, dated, sourceId);

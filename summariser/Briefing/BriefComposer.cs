@@ -16,7 +16,7 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
 
     public async Task<Brief> ComposeAsync(BriefRequest request, CancellationToken cancellationToken)
     {
-        var plan = request.Stories.Select(s => Plan(s, request.AlreadyBriefed)).Where(p => p is not null).Select(p => p!.Value).ToList();
+        var plan = request.Stories.Select((s, index) => Plan(s, index, request.AlreadyBriefed)).Where(p => p is not null).Select(p => p!.Value).ToList();
         using var gate = new SemaphoreSlim(MaxConcurrency);
         var summaries = await Task.WhenAll(plan.Select(async p =>
         {
@@ -28,24 +28,29 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
         var stories = new List<BriefStory>();
         for (var i = 0; i < plan.Count; i++)
         {
-            var (story, input, isUpdate) = plan[i];
+            var (story, _, input, isUpdate) = plan[i];
             var summary = summaries[i];
             var cited = summary.Sentences.SelectMany(s => s.Citations).ToHashSet();
             stories.Add(new BriefStory
             {
-                Headline = summary.Headline.Length > 0 ? summary.Headline : story.Articles[0].Title,
-                Topic = story.Topic,
+                Headline = story.Id > 0 || summary.Headline.Length == 0 ? story.Headline : summary.Headline,
+                Topic = story.Topics.FirstOrDefault() ?? request.OtherTopic,
+                AlsoTopics = story.Topics.Skip(1).ToList(),
                 Sentences = summary.Sentences,
                 // every article the story covers is linked; the cited ones first, in citation order
-                Articles = story.Articles.OrderBy(a => cited.Contains(a.Id) ? 0 : 1).ToList(),
-                StoryId = story.StoryId,
+                Articles = input.Articles.Concat(story.Articles.Except(input.Articles)).OrderBy(a => cited.Contains(a.Id) ? 0 : 1).ToList(),
+                StoryId = story.Id > 0 ? story.Id : null,
+                FirstSeen = story.FirstSeen,
+                LastUpdated = story.LastUpdated,
                 IsUpdate = isUpdate,
+                NewArticleIds = isUpdate ? input.Articles.Select(a => a.Id).ToList() : [],
                 Engine = summary.Engine,
             });
         }
-        var highlights = Enumerable.Range(0, plan.Count)
+        var position = Enumerable.Range(0, plan.Count).ToDictionary(i => plan[i].Index);
+        var highlights = request.Leading
+            .Where(position.ContainsKey).Select(index => position[index])
             .Where(i => summaries[i].Sentences.Count > 0)
-            .OrderBy(i => plan[i].Story.Rank)
             .Take(request.Highlights)
             .Select(i => summaries[i].Sentences[0])
             .ToList();
@@ -77,18 +82,23 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
         return result.GetValue<StorySummary>() ?? throw new InvalidOperationException("the story summariser returned nothing");
     }
 
-    private static (BriefStoryInput Story, StoryInput Input, bool IsUpdate)? Plan(BriefStoryInput story, IReadOnlySet<long> briefed)
+    /// <summary>
+    /// What to summarise of a story: its articles not briefed before, the most representative first (the one whose
+    /// title is the story's headline), then the newest; an update when some were briefed before.
+    /// </summary>
+    private static (Story Story, int Index, StoryInput Input, bool IsUpdate)? Plan(Story story, int index, IReadOnlySet<long> briefed)
     {
         if (story.Articles.Count == 0) return null;
-        var fresh = story.Articles.Where(a => !briefed.Contains(a.Id)).ToList();
+        var fresh = story.Articles.Where(a => !briefed.Contains(a.Id))
+            .OrderBy(a => a.Title == story.Headline ? 0 : 1).ThenByDescending(a => a.DatedAt).ThenBy(a => a.Id).ToList();
         if (fresh.Count == 0) return null; // nothing new since the last brief
         var isUpdate = fresh.Count < story.Articles.Count;
         var documents = fresh.Select(a => new SummaryDocument(a.Id, a.Title, a.BodyOrDescription)).ToList();
-        var input = new StoryInput(story.Topic, documents)
+        var input = new StoryInput(story.Topics.FirstOrDefault() ?? "", documents)
         {
             Articles = fresh,
             AlreadyBriefed = story.Articles.Where(a => briefed.Contains(a.Id)).Select(a => a.Id).ToHashSet(),
         };
-        return (isUpdate ? story with { Articles = [.. fresh, .. story.Articles.Except(fresh)] } : story, input, isUpdate);
+        return (story, index, input, isUpdate);
     }
 }

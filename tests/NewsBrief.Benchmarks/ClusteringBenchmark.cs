@@ -39,8 +39,6 @@ public sealed class ClusteringBenchmark : IBenchmark
             Row("dated", "window", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items), dated.Gold));
             Row("dated", "win shuffle", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items, shuffleSeed: 7), dated.Gold));
         }
-        foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
-            Row("dated", "incremental", threshold, ClusteringScore.Of(ClusteringIncremental.Run(new StoryClusterer { Threshold = threshold }, dated.Items), dated.Gold));
 
         Console.WriteLine();
         Console.WriteLine("| articles | times                        | mode        | seconds | articles/s |");
@@ -51,7 +49,12 @@ public sealed class ClusteringBenchmark : IBenchmark
             Speed(count, "dated, copies 200 d apart", "batch", () => defaults.Cluster(dated.Repeated(count, TimeSpan.FromDays(200))));
             Speed(count, "all in one window", "batch", () => defaults.Cluster(sameDay.Repeated(count, TimeSpan.FromHours(1))));
         }
-        Speed(1_000, "dated, copies 200 d apart", "incremental", () => ClusteringIncremental.Run(defaults, dated.Repeated(1_000, TimeSpan.FromDays(200))));
+        var ingest = new StoryClusterer { Threshold = NewsBrief.Scrapers.Refresh.StoryAssigner.DefaultThreshold };
+        foreach (var count in new[] { 1_000, 5_000 })
+        {
+            Speed(count, "dated, copies 200 d apart", "window", () => ClusteringWindow.Run(ingest, dated.Repeated(count, TimeSpan.FromDays(200))));
+            Speed(count, "all in one window", "window", () => ClusteringWindow.Run(ingest, sameDay.Repeated(count, TimeSpan.FromHours(1))));
+        }
         return Task.FromResult(0);
     }
 

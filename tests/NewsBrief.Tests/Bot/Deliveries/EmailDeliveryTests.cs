@@ -15,7 +15,7 @@ namespace NewsBrief.Tests.Bot.Deliveries;
 public sealed class EmailDeliveryTests
 {
     private static string Settings(int port, string user = "", string password = "") => $$"""
-        { "Fetch": { "Timeout": "00:00:02", "PageTimeout": "00:00:02", "FetchArticlePages": false },
+        { "Fetch": { "Timeout": "00:00:30", "PageTimeout": "00:00:30", "FetchArticlePages": false },
           "Brief": { "TimeZone": "UTC" },
           "Smtp": { "Host": "127.0.0.1", "Port": {{port}}, "Security": "none", "From": "NewsBrief <briefs@example.org>", "User": "{{user}}", "Password": "{{password}}" } }
         """;
@@ -71,7 +71,7 @@ public sealed class EmailDeliveryTests
         await using var f = await WithStoriesAsync(Settings(smtp.Port));
         var sub = f.Subscribe("ministers OR bank", to: "email:policy@example.org", mode: "digest");
         var alerts = f.Alerting.Composer.Stories(f.Services.Articles.InWindow(AlertFixture.Start.AddDays(-1), AlertFixture.Start.AddDays(1)), [])
-            .Select(s => f.Alerting.Composer.Compose(sub, s, _ => ["ministers"])).ToList();
+            .Select(s => f.Alerting.Composer.Compose(sub, s.Story, s.Update, _ => ["ministers"])).ToList();
         f.Alerting.Deliveries.Add(AlertComposer.DigestDelivery(sub, alerts, AlertFixture.Start, AlertFixture.Start));
 
         await f.Alerting.Dispatcher.SendDueAsync(CancellationToken.None);
@@ -112,7 +112,8 @@ public sealed class EmailDeliveryTests
         var busy = await new EmailSender(options).SendAsync(delivery, to, CancellationToken.None);
         smtp.Reject(554, "message refused");
         var refused = await new EmailSender(options).SendAsync(delivery, to, CancellationToken.None);
-        var closed = await new EmailSender(options with { Port = 1 }).SendAsync(delivery, to, CancellationToken.None);
+        using var refusing = new RefusingPort(); // bound, never listening: refused for as long as the test runs
+        var closed = await new EmailSender(options with { Port = refusing.Port }).SendAsync(delivery, to, CancellationToken.None);
 
         Assert.Equal((SendOutcome.Retryable, SendOutcome.Permanent, SendOutcome.Retryable), (busy.Outcome, refused.Outcome, closed.Outcome));
         Assert.Contains("451", busy.Error);

@@ -78,41 +78,6 @@ public sealed class StoryClustererTests
     public void Cluster_OfArticlesWithNoWords_GivesEachItsOwnStory() =>
         Assert.Equal(2, new StoryClusterer().Cluster([Item("", ""), Item("...", "—")]).Count);
 
-    [Fact]
-    public void Assign_JoinsTheStoryAboutTheSameEvent()
-    {
-        var recent = new[] { new StoryCandidate(7, [RatesBbc, RatesFt]), new StoryCandidate(9, [TikTokBbc, TikTokReuters]) };
-        var assignment = new StoryClusterer().Assign(TikTokGuardian, recent);
-        Assert.Equal(9, assignment.StoryId);
-        Assert.False(assignment.IsNew);
-    }
-
-    [Fact]
-    public void Assign_StartsANewStoryWhenNothingIsAboutTheSameEvent()
-    {
-        var recent = new[] { new StoryCandidate(7, [RatesBbc, RatesFt]), new StoryCandidate(9, [TikTokBbc, TikTokReuters]) };
-        var assignment = new StoryClusterer().Assign(Quake, recent);
-        Assert.True(assignment.IsNew);
-        Assert.True(assignment.Similarity < new StoryClusterer().Threshold);
-    }
-
-    [Fact]
-    public void Assign_IgnoresStoryArticlesOutsideTheWindow()
-    {
-        var old = new[] { new StoryCandidate(9, [TikTokBbc with { Time = Noon.AddDays(-20) }, TikTokReuters with { Time = Noon.AddDays(-20) }]) };
-        Assert.True(new StoryClusterer().Assign(TikTokGuardian, old).IsNew);
-    }
-
-    [Fact]
-    public void Assign_WhenTwoStoriesMatchEqually_ChoosesTheLowerStoryId()
-    {
-        var recent = new[] { new StoryCandidate(9, [TikTokBbc, TikTokReuters]), new StoryCandidate(4, [TikTokBbc, TikTokReuters]) };
-        Assert.Equal(4, new StoryClusterer().Assign(TikTokGuardian, recent).StoryId);
-    }
-
-    [Fact]
-    public void Assign_WithNoCandidates_StartsANewStory() => Assert.True(new StoryClusterer().Assign(Quake, []).IsNew);
-
     [Theory]
     [InlineData(0.0, "Threshold")]
     [InlineData(1.5, "Threshold")]
@@ -123,9 +88,9 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
-    public void Assign_WithANonPositiveWindow_ThrowsNamingIt()
+    public void StoryWindow_WithANonPositiveWindow_ThrowsNamingIt()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new StoryClusterer { Window = TimeSpan.Zero }.Assign(Quake, []));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new StoryWindow(new StoryClusterer { Window = TimeSpan.Zero }, 1));
         Assert.Equal("Window", error.ParamName);
     }
 }

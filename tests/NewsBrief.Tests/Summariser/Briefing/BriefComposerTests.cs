@@ -22,10 +22,17 @@ public sealed class BriefComposerTests
         A(2, "guardian", "Geneva summit ends with embassy deal", "The Geneva summit ended with a deal to reopen embassies. Critics said the deal was thin."),
     ];
 
+    /// <summary>A stored story of these articles, filed under the topic.</summary>
+    private static Story S(string topic, params Article[] articles) => new()
+    {
+        Id = articles[0].Id * 100, Headline = articles[0].Title, Topics = topic.Length == 0 ? [] : [topic],
+        FirstSeen = articles.Min(a => a.DatedAt), LastUpdated = articles.Max(a => a.DatedAt), Articles = articles.OrderBy(a => a.DatedAt).ToList(),
+    };
+
     [Fact]
     public async Task Compose_EverySentenceCitesAnArticleOfItsStory()
     {
-        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", Summit)]), CancellationToken.None);
+        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [S("Diplomacy", Summit)]), CancellationToken.None);
 
         var story = Assert.Single(brief.Stories);
         Assert.NotEmpty(story.Sentences);
@@ -39,7 +46,7 @@ public sealed class BriefComposerTests
     public async Task Compose_StoryWhoseArticlesWereAllBriefed_IsLeftOut_AndAStoryWithNewOnesIsAnUpdate()
     {
         var other = A(3, "bbc", "TikTok ban vote delayed", "The vote on the TikTok ban was delayed. A new date was not set.");
-        var request = new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", Summit), new BriefStoryInput("TikTok", [other])])
+        var request = new BriefRequest(Now.AddDays(-1), Now, [S("Diplomacy", Summit), S("TikTok", other)])
         {
             AlreadyBriefed = new HashSet<long> { 1, 3 },
         };
@@ -56,7 +63,7 @@ public sealed class BriefComposerTests
     public async Task Compose_ArticleWithNoSentences_StillSaysSomethingItCanCite()
     {
         var bare = A(4, "gov", "Statement on the summit", "");
-        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [new BriefStoryInput("Diplomacy", [bare with { Description = null }])]), CancellationToken.None);
+        var brief = await _composer.ComposeAsync(new BriefRequest(Now.AddDays(-1), Now, [S("Diplomacy", bare with { Description = null })]), CancellationToken.None);
 
         var sentence = Assert.Single(Assert.Single(brief.Stories).Sentences);
         Assert.Equal([4L], sentence.Citations);
@@ -72,21 +79,22 @@ public sealed class BriefComposerTests
     }
 
     [Fact]
-    public async Task Compose_ExecutiveSummary_TakesTheLeadSentenceOfTheBestRankedStories()
+    public async Task Compose_ExecutiveSummary_TakesTheLeadSentenceOfTheLeadingTopicStories()
     {
         var tiktok = A(3, "bbc", "TikTok ban vote delayed", "The vote on the TikTok ban was delayed. A new date was not set.");
         var minor = A(5, "gov", "Consultation opens", "A consultation on road signs opened today.");
-        var request = new BriefRequest(Now.AddDays(-1), Now,
-        [
-            new BriefStoryInput("Other", [minor]) { Rank = 2 },
-            new BriefStoryInput("Diplomacy", Summit) { Rank = 0 },
-            new BriefStoryInput("TikTok", [tiktok]) { Rank = 1 },
-        ]) { Highlights = 2 };
+        var request = new BriefRequest(Now.AddDays(-1), Now, [S("", minor), S("Diplomacy", Summit), S("TikTok", tiktok)])
+        {
+            Highlights = 2,
+            Leading = [1, 2],
+        };
 
         var brief = await _composer.ComposeAsync(request, CancellationToken.None);
 
         Assert.Equal(2, brief.Summary.Count);
         Assert.Equal(brief.Stories[1].Sentences[0], brief.Summary[0]);
         Assert.Equal(brief.Stories[2].Sentences[0], brief.Summary[1]);
+        Assert.Equal(["Other news", "Diplomacy", "TikTok"], brief.Stories.Select(s => s.Topic));
+        Assert.Equal([100L, 300L], brief.Stories.Where(s => s.Topic != "Other news").Select(s => s.StoryId!.Value));
     }
 }

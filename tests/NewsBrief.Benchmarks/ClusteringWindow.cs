@@ -2,36 +2,6 @@ using NewsBrief.Scrapers.Dedup;
 
 namespace NewsBrief.Benchmarks;
 
-/// <summary>Replays articles in time order through <see cref="StoryClusterer.Assign"/>, as the refresh pipeline would.</summary>
-public static class ClusteringIncremental
-{
-    public static IReadOnlyList<IReadOnlyList<int>> Run(StoryClusterer clusterer, IReadOnlyList<ClusterItem> items)
-    {
-        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Time).ThenBy(i => i).ToList();
-        var stories = new List<List<int>>();
-        var latest = new List<DateTimeOffset>();
-        foreach (var i in order)
-        {
-            var recent = new List<StoryCandidate>();
-            for (var s = 0; s < stories.Count; s++)
-                if (items[i].Time - latest[s] <= clusterer.Window)
-                    recent.Add(new StoryCandidate(s, stories[s].Select(k => items[k]).ToList()));
-            var assignment = clusterer.Assign(items[i], recent);
-            if (assignment.StoryId is { } id)
-            {
-                stories[(int)id].Add(i);
-                if (items[i].Time > latest[(int)id]) latest[(int)id] = items[i].Time;
-            }
-            else
-            {
-                stories.Add([i]);
-                latest.Add(items[i].Time);
-            }
-        }
-        return stories.Select(s => (IReadOnlyList<int>)s.Order().ToList()).ToList();
-    }
-}
-
 /// <summary>Feeds articles one by one through a <see cref="StoryWindow"/>, as ingest does: in time order, or shuffled (late arrivals).</summary>
 public static class ClusteringWindow
 {
@@ -46,8 +16,11 @@ public static class ClusteringWindow
         var window = new StoryWindow(clusterer, 1);
         var story = new long[items.Count];
         var mergedInto = new Dictionary<long, long>();
+        var latest = DateTimeOffset.MinValue;
         foreach (var i in order)
         {
+            // The clock of a replay is the latest article seen.
+            if (items[i].Time > latest) window.Evict((latest = items[i].Time) - window.Retention);
             story[i] = window.Add(i + 1, items[i]);
             foreach (var (oldId, newId) in window.TakeChanges().Merges) mergedInto[oldId] = newId;
         }
