@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(SubscriptionsCommand.Create(context));
         root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(DeliveriesCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));

@@ -29,6 +29,8 @@ public static class RunCommand
             {
                 if (DiscordServiceCollectionExtensions.IsDiscordConfigured(config.Root)) DiscordSettings(config);
                 builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));
+                // Under systemd (Type=notify): readiness and stopping reported, logs in the journal's format; a no-op elsewhere.
+                builder.Services.AddSystemd();
             },
             async host =>
             {
