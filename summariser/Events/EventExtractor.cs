@@ -40,13 +40,14 @@ public static partial class EventExtractor
         // "is set to arrive this week; he will visit London on 13 February": the most precise date a sentence
         // announces is its event's, the first of equals.
         ResolvedDate? best = null;
+        IReadOnlyList<TenseMark>? marks = null; // found once per sentence, only when a date needs them
         foreach (var found in dates)
         {
             // "will play ... on Sept. 12" in November is next September's.
             var date = found is { Past: true, NextYear: { } next } ? found with { Date = next, Past = false } : found;
             if (date.Past || date.Vague || date.IsEnd) continue;
             if (best is not null && date.Precision >= best.Precision) continue;
-            if (!SpeaksOfFuture(sentence, date, published)) continue;
+            if (!SpeaksOfFuture(sentence, date, () => marks ??= SentenceTense.Marks(sentence))) continue;
             best = date;
         }
         if (best is not null)
@@ -59,7 +60,7 @@ public static partial class EventExtractor
         return null;
     }
 
-    private static bool SpeaksOfFuture(string sentence, ResolvedDate date, DateOnly published)
+    private static bool SpeaksOfFuture(string sentence, ResolvedDate date, Func<IReadOnlyList<TenseMark>> tenseMarks)
     {
         var clause = Clause(sentence, date.Start, date.Length);
         if (SentenceTense.IsHypothetical(clause) || ConditionalOpening(sentence, date)) return false;
@@ -68,7 +69,7 @@ public static partial class EventExtractor
         // on Thursday"), else the first after it ("the statement on Thursday will reveal").
         // The tense that governs a date is the tense-marked verb nearest to it, before ("said on Friday", "will meet
         // on Thursday") or after ("the statement on Thursday will reveal"); the one before wins a tie.
-        var marks = SentenceTense.Marks(sentence);
+        var marks = tenseMarks();
         TenseMark? before = null, after = null;
         foreach (var m in marks)
         {
