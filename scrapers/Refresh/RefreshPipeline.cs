@@ -30,6 +30,9 @@ public sealed class RefreshPipeline(
     /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
+    /// <summary>Assign new articles to stories (default). Off only to measure what assignment costs (poll benchmark).</summary>
+    public bool AssignStories { get; init; } = true;
+
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
@@ -108,7 +111,7 @@ public sealed class RefreshPipeline(
             .DistinctBy(a => a.CanonicalUrl).ToList();
         var (withPages, pages) = await AddPageTextAsync(mapped, ct);
         var outcome = articles.Upsert(withPages);
-        if (outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
+        if (AssignStories && outcome.Inserted.Count > 0) _stories.Assign(outcome.Inserted);
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 
