@@ -141,9 +141,15 @@ public sealed class StoryWindow
 
     private void Touch(Group group)
     {
-        var best = group.Members.OrderByDescending(m => m.Centrality).ThenBy(m => m.Time).ThenBy(m => m.ArticleId).First();
-        var first = group.Members.Min(m => m.Time);
-        var last = group.Members.Max(m => m.Time);
+        // One pass, no sort: a story of thousands of articles is touched once per article it gains.
+        Entry best = group.Members[0];
+        DateTimeOffset first = best.Time, last = best.Time;
+        foreach (var m in group.Members)
+        {
+            if (m.Centrality > best.Centrality || (m.Centrality == best.Centrality && (m.Time, m.ArticleId).CompareTo((best.Time, best.ArticleId)) < 0)) best = m;
+            if (m.Time < first) first = m.Time;
+            if (m.Time > last) last = m.Time;
+        }
         _dirty[group.Id] = new StoryRow(group.Id, best.Title, first, last);
     }
 
@@ -183,8 +189,9 @@ public sealed class StoryWindow
         return sum / Math.Max(1, x.Count * y.Count);
     }
 
+    /// <summary>The story's most recently added articles, at most <see cref="MaxComparedPerStory"/> (no sort: this runs per candidate).</summary>
     private List<Entry> Sample(List<Entry> members) =>
-        members.Count <= MaxComparedPerStory ? members : members.OrderByDescending(m => m.Time).ThenByDescending(m => m.ArticleId).Take(MaxComparedPerStory).ToList();
+        members.Count <= MaxComparedPerStory ? members : members.GetRange(members.Count - MaxComparedPerStory, MaxComparedPerStory);
 
     private double Cosine(Entry a, Entry b)
     {

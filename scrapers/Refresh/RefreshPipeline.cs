@@ -36,6 +36,9 @@ public sealed class RefreshPipeline(
     /// <summary>Gets each failed poll once, with its reason, inside a scope naming the source.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
+    /// <summary>Assign new articles to stories (default). Off only to measure what assignment costs (poll benchmark).</summary>
+    public bool AssignStories { get; init; } = true;
+
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
 
@@ -116,7 +119,7 @@ public sealed class RefreshPipeline(
         var outcome = articles.Upsert(withPages);
         if (outcome.Inserted.Count > 0)
         {
-            _stories.Assign(outcome.Inserted);
+            if (AssignStories) _stories.Assign(outcome.Inserted);
             AfterInsert?.Invoke(outcome.Inserted);
         }
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);

@@ -22,9 +22,10 @@ public sealed class PollBenchmark : IBenchmark
     {
         var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [200, 2000];
         using var server = new Server();
-        Console.WriteLine("| feeds | cycle | wall s | feeds/s | ok | 304 | failed | new articles | peak working set MiB | allocated MiB |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| feeds | stories | cycle | wall s | feeds/s | ok | 304 | failed | new articles | peak working set MiB | allocated MiB |");
+        Console.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var n in sizes)
+        foreach (var assign in new[] { false, true })
         {
             var dir = Path.Combine(Path.GetTempPath(), "newsbrief-bench-" + Guid.NewGuid().ToString("N"));
             try
@@ -32,7 +33,7 @@ public sealed class PollBenchmark : IBenchmark
                 var options = new FetchOptions { Timeout = TimeSpan.FromSeconds(1), FetchArticlePages = false };
                 using var http = new HttpClient(HttpFetcher.CreateHandler(options)) { Timeout = Timeout.InfiniteTimeSpan };
                 var db = NewsBriefDatabase.Open(dir);
-                var pipeline = new RefreshPipeline(new HttpFetcher(http, options), new ArticleStore(db), new SourceStateStore(db), options, TimeProvider.System) { MaxConcurrentSources = 32 };
+                var pipeline = new RefreshPipeline(new HttpFetcher(http, options), new ArticleStore(db), new SourceStateStore(db), options, TimeProvider.System) { MaxConcurrentSources = 32, AssignStories = assign };
                 var sources = Enumerable.Range(0, n).Select(i => new Source
                 {
                     Id = $"feed-{i}", Name = $"Feed {i}", Url = new Uri($"http://127.0.0.{1 + i % 50}:{server.Port}/{Server.Kind(i)}/{i}.xml"),
@@ -48,7 +49,7 @@ public sealed class PollBenchmark : IBenchmark
                     peak.Stop();
                     foreach (var g in reports.GroupBy(r => r.Outcome))
                         Console.Error.WriteLine($"  {cycle} {g.Key}: n={g.Count()} avg={g.Average(r => r.Elapsed.TotalMilliseconds):0} ms max={g.Max(r => r.Elapsed.TotalMilliseconds):0} ms");
-                    Console.WriteLine($"| {n} | {cycle} | {clock.Elapsed.TotalSeconds:0.00} | {n / clock.Elapsed.TotalSeconds:0} | {reports.Count(r => r.Outcome == "ok")} | {reports.Count(r => r.Outcome == "not-modified")} | {reports.Count(r => r.Failed)} | {reports.Sum(r => r.Inserted)} | {peak.PeakMiB:0} | {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:0} |");
+                    Console.WriteLine($"| {n} | {(assign ? "assigned" : "off")} | {cycle} | {clock.Elapsed.TotalSeconds:0.00} | {n / clock.Elapsed.TotalSeconds:0} | {reports.Count(r => r.Outcome == "ok")} | {reports.Count(r => r.Outcome == "not-modified")} | {reports.Count(r => r.Failed)} | {reports.Sum(r => r.Inserted)} | {peak.PeakMiB:0} | {(GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0:0} |");
                 }
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             }
