@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(run);
         root.Subcommands.Add(PollCommand.Create(context));
         root.Subcommands.Add(BriefCommand.Create(context));
+        root.Subcommands.Add(StoriesCommand.Create(context));
         root.Subcommands.Add(SourcesCommand.Create(context));
         root.Subcommands.Add(ExtractCommand.Create(context));
         root.Subcommands.Add(FeedCommand.Create(context));
@@ -36,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(SubscriptionsCommand.Create(context));
         root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(DeliveriesCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);

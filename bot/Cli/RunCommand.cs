@@ -35,9 +35,14 @@ public static class RunCommand
                 var services = host.Services.GetRequiredService<AppServices>();
                 // Resolved now: RunAsync disposes the host's services when it returns.
                 var discordService = host.Services.GetService<DiscordBotService>();
+                // The reading room shares the host's services; it starts before and stops after the host.
+                await using var web = ServeCommand.CreateForRun(services, host.Services.GetRequiredService<AlertServices>());
+                if (web is not null) await web.StartAsync(ct);
                 await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
-                    + (discordService is null ? "type /help for commands; " : "answering on Discord; ") + "Ctrl+C stops");
+                    + (discordService is null ? "type /help for commands; " : "answering on Discord; ")
+                    + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
                 await host.RunAsync(ct);
+                if (web is not null) await web.StopAsync(CancellationToken.None);
                 if (discordService?.FatalError is { } fatal)
                 {
                     await context.Error.WriteLineAsync($"failed: Discord: {fatal}");

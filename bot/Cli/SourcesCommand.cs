@@ -15,6 +15,8 @@ public static class SourcesCommand
         command.Subcommands.Add(List(context, "check", "Poll every source now, then list their health", poll: true));
         command.Subcommands.Add(SourcesEditCommands.Add(context));
         command.Subcommands.Add(SourcesEditCommands.Remove(context));
+        command.Subcommands.Add(SourcesOpmlCommands.Import(context));
+        command.Subcommands.Add(SourcesOpmlCommands.Export(context));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Sources;
+using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
@@ -16,8 +17,13 @@ namespace NewsBrief.Bot.Composition;
 public sealed class AppServices(
     AppConfiguration config, TimeProvider time, SourceRegistry sources, NewsBriefDatabase database,
     ArticleStore articles, SourceStateStore sourceStates, BriefStore briefs, HttpFetcher fetcher,
-    RefreshPipeline refresh, ExtractiveStorySummariser extractive, StorySummariserFactory summarisers, BriefService briefService)
+    RefreshPipeline refresh, ExtractiveStorySummariser extractive, StorySummariserFactory summarisers, BriefService briefService,
+    StoryStore stories, TopicClassifier topics)
 {
+    /// <summary>The stored stories (assigned at ingest).</summary>
+    public StoryStore Stories { get; } = stories;
+    /// <summary>Files stories under the configured topics, and says why.</summary>
+    public TopicClassifier Topics { get; } = topics;
     public AppConfiguration Config { get; } = config;
     public TimeProvider Time { get; } = time;
     /// <summary>The sources in force (reloaded when chat commands change sources.json).</summary>

@@ -23,7 +23,14 @@ public static class BriefHtmlRenderer
         if (brief.Summary.Count > 0)
         {
             html.AppendLine("<h2>In brief</h2><ul>");
-            foreach (var s in brief.Summary) html.AppendLine($"<li>{E(s.Text)}</li>");
+            // Each bullet links to its story below and to the article it cites.
+            foreach (var s in brief.Summary)
+            {
+                var number = BriefTextRenderer.StoryNumber(brief, s);
+                var cited = number > 0 ? brief.Stories[number - 1].Articles.FirstOrDefault(a => s.Citations.Contains(a.Id)) : null;
+                var source = cited is null ? "" : $" <sup><a href=\"{Href(cited.Url)}\">{E(sourceName(cited.SourceId))}</a></sup>";
+                html.AppendLine(number > 0 ? $"<li>{E(s.Text)}{source} <a href=\"#story-{number}\">(story {number})</a></li>" : $"<li>{E(s.Text)}{source}</li>");
+            }
             html.AppendLine("</ul>");
         }
         string? topic = null;
@@ -36,7 +43,9 @@ public static class BriefHtmlRenderer
                 html.AppendLine($"<h2>{E(topic)}</h2>");
             }
             var numbers = CitationNumbers.For(story);
-            html.AppendLine($"<h3>{++n}. {(story.IsUpdate ? "<span class=\"update\">Update:</span> " : "")}{E(story.Headline)}</h3><p>");
+            html.AppendLine($"<h3 id=\"story-{++n}\">{n}. {(story.IsUpdate ? "<span class=\"update\">Update:</span> " : "")}{E(story.Headline)}</h3>");
+            if (BriefTextRenderer.Timeline(story, sourceName) is { } line) html.AppendLine($"<p class=\"timeline\"><small>{E(line)}</small></p>");
+            html.AppendLine("<p>");
             foreach (var sentence in story.Sentences)
             {
                 var marks = string.Concat(sentence.Citations.Where(numbers.ContainsKey)
@@ -45,7 +54,7 @@ public static class BriefHtmlRenderer
             }
             html.AppendLine("</p><ol>");
             foreach (var article in story.Articles)
-                html.AppendLine($"<li><a href=\"{Href(article.Url)}\">{E(article.Title)}</a>, {E(sourceName(article.SourceId))}</li>");
+                html.AppendLine($"<li><a href=\"{Href(article.Url)}\">{E(article.Title)}</a>, {E(sourceName(article.SourceId))}, <time datetime=\"{article.DatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\">{E(BriefTextRenderer.Stamp(article.DatedAt))}</time></li>");
             html.AppendLine("</ol>");
         }
         html.AppendLine($"<footer><p>{E(BriefTextRenderer.Footer(brief))}</p></footer></body></html>");

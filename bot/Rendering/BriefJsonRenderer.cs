@@ -7,7 +7,7 @@ namespace NewsBrief.Bot.Rendering;
 
 /// <summary>
 /// The stable JSON form of a brief (documented in the README):
-/// <c>{"window":{"from","to"},"summary":[{"text","citations"}],"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}]}],"engine":{...}}</c>.
+/// <c>{"window":{"from","to"},"summary":[{"text","citations"}],"stories":[{"headline","topic","update","sentences":[{"text","citations"}],"articles":[{"id","title","url","source","published"}],"storyId","alsoTopics","firstSeen","lastUpdated","newArticles"}],"engine":{...}}</c>.
 /// </summary>
 public static class BriefJsonRenderer
 {
@@ -21,20 +21,27 @@ public static class BriefJsonRenderer
     public static string Render(Brief brief, Func<string, string> sourceName, bool indented = true) =>
         JsonSerializer.Serialize(ToDocument(brief, sourceName), indented ? new JsonSerializerOptions(Options) { WriteIndented = true } : Options);
 
+    /// <summary>Reads a stored brief document back (the briefs table keeps each brief in this form).</summary>
+    public static BriefDocument? Parse(string json) => JsonSerializer.Deserialize<BriefDocument>(json, Options);
+
     public static BriefDocument ToDocument(Brief brief, Func<string, string> sourceName) => new(
         new WindowDocument(brief.From, brief.To),
         brief.Summary.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
         brief.Stories.Select(s => new StoryDocument(
             s.Headline, s.Topic, s.IsUpdate,
             s.Sentences.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
-            s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList())).ToList(),
+            s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList(),
+            s.StoryId, s.AlsoTopics, s.FirstSeen, s.LastUpdated, s.NewArticleIds)).ToList(),
         new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens, brief.Engine.Cost,
             brief.Engine.Checked, brief.Engine.Dropped, brief.Engine.Marked,
             brief.Engine.Fallbacks.Select(f => new FallbackDocument(f.Headline, f.Reason)).ToList()));
 
     public sealed record BriefDocument(WindowDocument Window, IReadOnlyList<SentenceDocument> Summary, IReadOnlyList<StoryDocument> Stories, EngineDocument Engine);
     public sealed record WindowDocument(DateTimeOffset From, DateTimeOffset To);
-    public sealed record StoryDocument(string Headline, string Topic, bool Update, IReadOnlyList<SentenceDocument> Sentences, IReadOnlyList<ArticleDocument> Articles);
+    /// <param name="StoryId">The stored story (<c>newsbrief stories show ID</c>); null for an article not yet assigned.</param>
+    /// <param name="NewArticles">For an update, the ids of the articles added since the last brief of the same scope.</param>
+    public sealed record StoryDocument(string Headline, string Topic, bool Update, IReadOnlyList<SentenceDocument> Sentences, IReadOnlyList<ArticleDocument> Articles,
+        long? StoryId, IReadOnlyList<string> AlsoTopics, DateTimeOffset? FirstSeen, DateTimeOffset? LastUpdated, IReadOnlyList<long> NewArticles);
     public sealed record SentenceDocument(string Text, IReadOnlyList<long> Citations);
     public sealed record ArticleDocument(long Id, string Title, string Url, string Source, DateTimeOffset? Published);
     public sealed record EngineDocument(string Name, string? Model, int InputTokens, int OutputTokens, decimal? Cost,

@@ -29,6 +29,7 @@ public static class BriefMarkdownRenderer
             }
             var numbers = CitationNumbers.For(story);
             md.AppendLine().AppendLine($"### {++n}. {(story.IsUpdate ? "Update: " : "")}{Escape(story.Headline)}").AppendLine();
+            if (BriefTextRenderer.Timeline(story, sourceName) is { } line) md.AppendLine($"_{Escape(line)}_").AppendLine();
             foreach (var sentence in story.Sentences)
             {
                 var links = string.Concat(sentence.Citations.Where(numbers.ContainsKey)
@@ -37,7 +38,7 @@ public static class BriefMarkdownRenderer
             }
             md.AppendLine();
             foreach (var article in story.Articles)
-                md.AppendLine($"{numbers[article.Id]}. [{Escape(article.Title)}]({article.Url}), {Escape(sourceName(article.SourceId))}");
+                md.AppendLine($"{numbers[article.Id]}. [{Escape(article.Title)}]({article.Url}), {Escape(sourceName(article.SourceId))}, {BriefTextRenderer.Stamp(article.DatedAt)}");
         }
         md.AppendLine().AppendLine($"---").AppendLine().AppendLine($"_{BriefTextRenderer.Footer(brief)}_");
         return md.ToString();

@@ -15,7 +15,8 @@ public static class BriefTextRenderer
         if (brief.Summary.Count > 0)
         {
             text.AppendLine().AppendLine("In brief:");
-            foreach (var s in brief.Summary) text.AppendLine($"  * {s.Text} [{StoryNumber(brief, s)}]");
+            // "(story 3)", not "[3]": square brackets are citations of articles in the stories below.
+            foreach (var s in brief.Summary) text.AppendLine($"  * {s.Text} (story {StoryNumber(brief, s)})");
         }
         string? topic = null;
         var n = 0;
@@ -27,11 +28,12 @@ public static class BriefTextRenderer
                 text.AppendLine().AppendLine($"== {topic} ==");
             }
             var numbers = CitationNumbers.For(story);
-            text.AppendLine().AppendLine($"{++n}. {(story.IsUpdate ? "[update] " : "")}{story.Headline}");
+            text.AppendLine().AppendLine($"{++n}. {(story.IsUpdate ? "Update: " : "")}{story.Headline}");
+            if (Timeline(story, sourceName) is { } line) text.AppendLine($"   {line}");
             foreach (var sentence in story.Sentences)
                 text.AppendLine($"   {sentence.Text} {CitationNumbers.Marks(sentence, numbers)}");
             foreach (var article in story.Articles)
-                text.AppendLine($"   [{numbers[article.Id]}] {sourceName(article.SourceId)}: {article.Title} <{article.Url}>");
+                text.AppendLine($"   [{numbers[article.Id]}] {sourceName(article.SourceId)}, {Stamp(article.DatedAt)}: {article.Title} <{article.Url}>");
         }
         text.AppendLine().AppendLine(Footer(brief));
         return text.ToString();
@@ -57,5 +59,24 @@ public static class BriefTextRenderer
         return 0;
     }
 
-    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// "First seen ..., last updated ...; +2 articles since the last brief (Reuters, BBC); also: TikTok bans", from the
+    /// stored story state; null when there is nothing to say.
+    /// </summary>
+    public static string? Timeline(BriefStory story, Func<string, string> sourceName)
+    {
+        var parts = new List<string>();
+        if (story.FirstSeen is { } first && story.LastUpdated is { } last)
+            parts.Add(first == last ? $"First seen {Stamp(first)}" : $"First seen {Stamp(first)}, last updated {Stamp(last)}");
+        if (story.IsUpdate && story.NewArticleIds.Count > 0)
+        {
+            var added = story.Articles.Where(a => story.NewArticleIds.Contains(a.Id)).ToList();
+            var outlets = added.Select(a => sourceName(a.SourceId)).Distinct().ToList();
+            parts.Add($"+{added.Count} article{(added.Count == 1 ? "" : "s")} since the last brief ({string.Join(", ", outlets)})");
+        }
+        if (story.AlsoTopics.Count > 0) parts.Add("also: " + string.Join(", ", story.AlsoTopics));
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    public static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -162,4 +162,18 @@ public sealed class AlertStore(NewsBriefDatabase database)
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary>Subscription ids that alerted any of these articles (a story page's "alerted by").</summary>
+    public IReadOnlyList<long> SubscriptionsAlerted(IReadOnlyCollection<long> articleIds)
+    {
+        if (articleIds.Count == 0) return [];
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT subscription_id FROM alerted WHERE article_id IN (SELECT value FROM json_each($ids)) ORDER BY subscription_id";
+        cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', articleIds) + "]");
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
     public NewsBriefDatabase Database => database;
 
     internal const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
+    internal const int ColumnCount = 14;
 
     /// <summary>Stores a batch in one transaction.</summary>
     public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
@@ -113,6 +114,20 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         var list = new List<Article>();
         while (reader.Read()) list.Add(Read(reader));
         return list;
+    }
+
+    /// <summary>Articles per source dated within [from, to].</summary>
+    public IReadOnlyDictionary<string, int> CountBySource(DateTimeOffset from, DateTimeOffset to)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT source_id, COUNT(*) FROM articles WHERE COALESCE(published, fetched) BETWEEN $from AND $to GROUP BY source_id";
+        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        using var reader = cmd.ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
     }
 
     public long Count()

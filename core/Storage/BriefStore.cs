@@ -44,6 +44,37 @@ public sealed class BriefStore(NewsBriefDatabase database)
         return id;
     }
 
+    /// <summary>The stored brief with this id, or null.</summary>
+    public StoredBrief? Get(long id) => Query("WHERE id = $id", ("$id", id)).FirstOrDefault();
+
+    /// <summary>The newest brief of a scope (any scope when null), or null when none was made.</summary>
+    public StoredBrief? Latest(string? scope = null) =>
+        Query("WHERE $scope IS NULL OR scope = $scope ORDER BY id DESC LIMIT 1", ("$scope", (object?)scope ?? DBNull.Value)).FirstOrDefault();
+
+    /// <summary>Briefs newest first, those with an id below <paramref name="beforeId"/> when given (paging an archive).</summary>
+    public IReadOnlyList<StoredBrief> List(int limit, long? beforeId = null) =>
+        Query("WHERE $before IS NULL OR id < $before ORDER BY id DESC LIMIT $limit", ("$before", (object?)beforeId ?? DBNull.Value), ("$limit", limit));
+
+    private List<StoredBrief> Query(string where, params (string Name, object Value)[] parameters)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT id, created, window_from, window_to, scope, engine, document FROM briefs {where}";
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<StoredBrief>();
+        while (reader.Read())
+            list.Add(new StoredBrief(reader.GetInt64(0), DbTime.FromDb(reader.GetValue(1))!.Value, DbTime.FromDb(reader.GetValue(2))!.Value,
+                DbTime.FromDb(reader.GetValue(3))!.Value, reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+        return list;
+    }
+
+    /// <summary>The briefs that cited any of these articles, newest first (a story page's "carried in").</summary>
+    public IReadOnlyList<StoredBrief> Citing(IReadOnlyCollection<long> articleIds, int limit = 50) =>
+        articleIds.Count == 0 ? [] : Query(
+            "WHERE id IN (SELECT brief_id FROM brief_articles WHERE article_id IN (SELECT value FROM json_each($ids))) ORDER BY id DESC LIMIT $limit",
+            ("$ids", "[" + string.Join(',', articleIds) + "]"), ("$limit", limit));
+
     /// <summary>Ids of the articles cited by earlier briefs of the same scope (topic, query or "all").</summary>
     public IReadOnlySet<long> ArticlesBriefedBefore(string scope)
     {

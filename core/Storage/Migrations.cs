@@ -133,6 +133,23 @@ internal static class Migrations
             PRIMARY KEY (story_id, position)
         );
         """,
+        // Full-text search (web /search): its own copy of title and body, kept in sync by triggers so every
+        // writer of articles keeps it current without knowing of it. No stemmer: the topic query language
+        // matches whole words and prefixes, and a stemmed index would miss prefixes ("regulat*").
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO articles_fts (rowid, title, body) SELECT id, title, COALESCE(text, description, '') FROM articles;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, COALESCE(new.text, new.description, ''));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, description, text ON articles BEGIN
+            DELETE FROM articles_fts WHERE rowid = old.id;
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, COALESCE(new.text, new.description, ''));
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM articles_fts WHERE rowid = old.id;
+        END;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -24,7 +24,6 @@ public sealed class StoryWindow
     private readonly List<(long OldId, long NewId)> _merges = [];
     private readonly Dictionary<long, Entry> _held = [];
     private long _nextStoryId;
-    private DateTimeOffset _latest = DateTimeOffset.MinValue;
     private int _count;
 
     public StoryWindow(StoryClusterer settings, long nextStoryId)
@@ -225,11 +224,6 @@ public sealed class StoryWindow
 
     private Entry Hold(long articleId, ClusterItem item, long storyId)
     {
-        if (item.Time > _latest)
-        {
-            _latest = item.Time;
-            Evict(_latest - Retention);
-        }
         var raw = _vectoriser.RawWeights(item);
         var terms = new int[raw.Count];
         var weights = new double[raw.Count];
@@ -258,7 +252,12 @@ public sealed class StoryWindow
         return entry;
     }
 
-    private void Evict(DateTimeOffset before)
+    /// <summary>
+    /// Lets go of the articles dated before <paramref name="before"/> (the caller's clock minus <see cref="Retention"/>):
+    /// they no longer count in the idf or as candidates. Driven by the clock, not by article dates, so a feed that
+    /// delivers days of backlog at once does not push out what other feeds are about to match.
+    /// </summary>
+    public void Evict(DateTimeOffset before)
     {
         while (_byTime.TryPeek(out var oldest, out var time) && time < before)
         {

@@ -69,7 +69,9 @@ internal static partial class ArticleMetadataReader
     {
         string?[] candidates =
         [
-            ld.Author, Meta(document, "author"), Meta(document, "article:author"), Meta(document, "dc.creator"), Meta(document, "byl"),
+            // Dublin Core before a plain "author", which CMS templates often fill with the site's name.
+            ld.Author, Meta(document, "dc:creator"), Meta(document, "dcterm:creator"), Meta(document, "dc.creator"), Meta(document, "author"),
+            Meta(document, "parsely-author"), Meta(document, "sailthru.author"), Meta(document, "article:author"), Meta(document, "byl"),
             Text(document.QuerySelector("[rel~='author']")),
             Text(document.QuerySelector("[itemprop~='author'] [itemprop~='name'], [itemprop~='author']")),
             Text(document.QuerySelector(".byline, .author, [class*='byline'], [class*='author-name']")),
@@ -77,7 +79,7 @@ internal static partial class ArticleMetadataReader
         foreach (var candidate in candidates)
         {
             if (candidate is null || candidate.StartsWith("http", StringComparison.OrdinalIgnoreCase) || candidate.Contains('@')) continue;
-            var text = Clean(AuthorJoiner().Replace(ByPrefix().Replace(candidate, ""), ", "));
+            var text = Clean(AuthorJoiner().Replace(ByPrefix().Replace(BylineTail(candidate), ""), ", "));
             if (text is { Length: > 0 and < 120 }) return text;
         }
         return null;
@@ -90,6 +92,7 @@ internal static partial class ArticleMetadataReader
             ld.DatePublished, Meta(document, "article:published_time"), Meta(document, "og:published_time"),
             Meta(document, "datePublished"), Meta(document, "date"), Meta(document, "pubdate"), Meta(document, "publishdate"),
             Meta(document, "dc.date"), Meta(document, "dc.date.issued"), Meta(document, "dcterms.created"), Meta(document, "sailthru.date"),
+            Meta(document, "dc:date"), Meta(document, "dcterm:created"), Meta(document, "parsely-pub-date"),
             Attr(document, "[itemprop='datePublished']", "content") ?? Attr(document, "[itemprop='datePublished']", "datetime"),
             Attr(document, "time[datetime]", "datetime"),
         ];
@@ -103,7 +106,19 @@ internal static partial class ArticleMetadataReader
         if (string.IsNullOrWhiteSpace(value)) return null;
         var text = value.Trim();
         const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal;
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var d) && d.Year is > 1990 and < 2100 ? d : null;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out var d)
+            && !DateTimeOffset.TryParse(CompactOffset().Replace(text, "$1:$2"), CultureInfo.InvariantCulture, styles, out d)) return null;
+        return d.Year is > 1990 and < 2100 ? d : null;
+    }
+
+    /// <summary>A byline element's text without what templates put after the name: a date, a time ago, a job title after a separator.</summary>
+    internal static string BylineTail(string byline)
+    {
+        var cut = BylineSeparator().Match(byline);
+        var text = cut.Success && cut.Index > 0 ? byline[..cut.Index] : byline;
+        var date = TrailingDate().Match(text);
+        if (date.Success && date.Index > 0) text = text[..date.Index];
+        return text.TrimEnd(' ', ',', ';', ':', '-', '–', '—', '|', '•', '·', '\n', '\t');
     }
 
     private static string? Language(IDocument document)
@@ -151,6 +166,12 @@ internal static partial class ArticleMetadataReader
     private static partial Regex Whitespace();
     [GeneratedRegex(@"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")]
     private static partial Regex DateSuffix();
+    [GeneratedRegex(@"\s+[—|•·]\s*|\s+-\s+")]
+    private static partial Regex BylineSeparator();
+    [GeneratedRegex(@"\s*\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|(updated|published|posted|vor|před|il y a)\b).*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex TrailingDate();
+    [GeneratedRegex(@"([+-]\d{2})(\d{2})$")]
+    private static partial Regex CompactOffset();
     [GeneratedRegex(@",?\s+and\s+")]
     private static partial Regex AuthorJoiner();
 }

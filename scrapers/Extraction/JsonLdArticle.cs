@@ -7,7 +7,8 @@ namespace NewsBrief.Scrapers.Extraction;
 internal sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? Image)
 {
     private static readonly string[] ArticleTypes =
-        ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "WebPage"];
+        ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting",
+         "SocialMediaPosting", "TechArticle", "ScholarlyArticle", "Report", "WebPage"];
 
     public static JsonLdArticle Read(IDocument document)
     {
@@ -17,7 +18,7 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                using var json = JsonDocument.Parse(WithoutCData(script.TextContent), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 foreach (var node in Flatten(json.RootElement))
                 {
                     var rank = Rank(node);
@@ -28,6 +29,15 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
         }
         if (best is not { } article) return new JsonLdArticle(null, null, null, null);
         return new JsonLdArticle(Str(article, "headline"), Authors(article), Str(article, "datePublished"), ImageOf(article));
+    }
+
+    // Many CMSs wrap the block in a CDATA section, which is no JSON.
+    private static string WithoutCData(string text)
+    {
+        var t = text.Trim();
+        if (t.StartsWith("<![CDATA[", StringComparison.Ordinal)) t = t[9..];
+        if (t.EndsWith("]]>", StringComparison.Ordinal)) t = t[..^3];
+        return t;
     }
 
     private static int Rank(JsonElement node)

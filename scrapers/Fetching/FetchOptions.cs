@@ -34,6 +34,13 @@ public sealed record FetchOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PageTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// HTTP proxy for every fetch, e.g. http://proxy.example:3128. Unset: HTTP_PROXY, HTTPS_PROXY and
+    /// NO_PROXY from the environment, as curl reads them. User-supplied URLs are still checked against
+    /// private addresses on their own host, never on the proxy's.
+    /// </summary>
+    public Uri? Proxy { get; init; }
+
     /// <summary>Whether polls fetch each new article's page for its full text. Default true.</summary>
     public bool FetchArticlePages { get; init; } = true;
 }

@@ -19,7 +19,11 @@ public static class GuardedConnector
         var host = context.DnsEndPoint.Host;
         var port = context.DnsEndPoint.Port;
         var addresses = await ResolveAsync(host, ct);
-        if (guard is not null) Enforce(guard, addresses, port);
+        // A connection to a proxy is not one to the target: the operator chose the proxy, and the fetcher has
+        // checked the target's own addresses before sending (HttpFetcher.PreflightAsync).
+        var toTarget = context.InitialRequestMessage.RequestUri is not { } target
+            || (string.Equals(target.IdnHost, host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) && target.Port == port);
+        if (guard is not null && toTarget) Enforce(guard, addresses, port);
         return await ConnectAnyAsync(addresses, port, ct);
     }
 

@@ -41,15 +41,16 @@ public sealed class HttpFetcher
 
     /// <summary>
     /// The handler every fetch needs: decompression (gzip, deflate, brotli), no automatic redirects
-    /// (the fetcher follows them, checking each), no cookies, no proxy, and the guarded connect step.
+    /// (the fetcher follows them, checking each), no cookies, Fetch:Proxy or the environment's proxy, and the guarded connect step.
     /// </summary>
     public static HttpMessageHandler CreateHandler(FetchOptions options) => new SocketsHttpHandler
     {
         AutomaticDecompression = DecompressionMethods.All,
         AllowAutoRedirect = false,
         UseCookies = false,
-        // Through a proxy the connect step would see the proxy's address, not the target's, and the guard would check the wrong thing.
-        UseProxy = false,
+        // Null leaves HttpClient.DefaultProxy: HTTP_PROXY/HTTPS_PROXY/NO_PROXY. The guard checks the target before each hop (PreflightAsync), not the proxy.
+        UseProxy = true,
+        Proxy = options.Proxy is { } proxy ? new WebProxy(proxy) : null,
         ConnectTimeout = options.Timeout < TimeSpan.FromSeconds(10) ? options.Timeout : TimeSpan.FromSeconds(10),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = GuardedConnector.ConnectAsync,

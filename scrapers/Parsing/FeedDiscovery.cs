@@ -17,6 +17,7 @@ public static class FeedDiscovery
     /// </summary>
     public static IReadOnlyList<Uri> Discover(string html, Uri pageUrl)
     {
+        if (!MayNameAFeed(html, pageUrl)) return [];
         var document = new HtmlParser().ParseDocument(html);
         var baseUri = FeedElements.Resolve(document.QuerySelector("base[href]")?.GetAttribute("href"), pageUrl) ?? pageUrl;
         var found = new List<Uri>();
@@ -35,6 +36,23 @@ public static class FeedDiscovery
         }
         return found;
     }
+
+    /// <summary>
+    /// A cheap look before any HTML parse: every result needs one of these words, in the page (a feed link's
+    /// rel="alternate", a path ending in /feed, .rss, /atom.xml, /index.rdf, ...; a &lt;base&gt;) or in the page's own
+    /// path (links such as "#top" or "." resolve against it). Most article pages have none and cost one scan.
+    /// </summary>
+    internal static bool MayNameAFeed(string html, Uri pageUrl)
+    {
+        foreach (var word in Hints)
+        {
+            if (html.Contains(word, StringComparison.OrdinalIgnoreCase) || pageUrl.AbsolutePath.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        // A reference such as &#102;eed could spell a word in an attribute; leave such pages to the parser.
+        return html.Contains("&#", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] Hints = ["alternate", "feed", "rss", "atom", "index"];
 
     private static void Add(List<Uri> found, Uri? uri)
     {

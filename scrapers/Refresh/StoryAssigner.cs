@@ -33,6 +33,7 @@ public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, Tim
             try
             {
                 var window = _window ??= Restore();
+                window.Evict(time.GetUtcNow() - window.Retention);
                 var result = new Dictionary<long, long>();
                 foreach (var article in inserted.OrderBy(a => a.DatedAt).ThenBy(a => a.Id))
                 {

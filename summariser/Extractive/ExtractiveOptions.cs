@@ -37,6 +37,13 @@ public sealed record ExtractiveOptions
     /// <summary>Sentences at least this similar (cosine) to one already picked are never picked: the same fact from two outlets.</summary>
     public double DuplicateThreshold { get; init; } = 0.65;
 
+    /// <summary>
+    /// Most sentences one story's ranking compares (every pair of them): past it, the earliest sentences of
+    /// every article are kept, round by round (all first sentences, then all second ones, ...), so a story of
+    /// 100 articles costs about what one of 15 does instead of 100 times more. Single articles stay below it.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 400;
+
     /// <summary>PageRank damping factor.</summary>
     public double Damping { get; init; } = 0.85;
 

@@ -53,14 +53,12 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
             }
         }
         if (candidates.Count == 0) return [];
+        if (candidates.Count > _options.MaxCandidates) candidates = Earliest(candidates, _options.MaxCandidates);
 
         var index = new TermIndex(candidates.Select(c => (IReadOnlyCollection<string>)c.Words));
         var vectors = candidates.Select(c => TermVector.From(c.Words, index)).ToArray();
         var titles = documents.Select(d => TermVector.From(ContentWords.Of(d?.Title ?? ""), index)).ToArray();
-        var similarity = new double[candidates.Count, candidates.Count];
-        for (var i = 0; i < candidates.Count; i++)
-            for (var j = i + 1; j < candidates.Count; j++)
-                similarity[i, j] = similarity[j, i] = vectors[i].Cosine(vectors[j]);
+        var similarity = SimilarityMatrix.Of(vectors, index.Idf.Length);
 
         var centrality = CentralityRanker.Rank(similarity, _options.Damping);
         var maxCentrality = centrality.Max();
@@ -80,6 +78,11 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
             .OrderBy(e => e.DocumentIndex).ThenBy(e => e.SentenceIndex)
             .ToList();
     }
+
+    /// <summary>The <paramref name="max"/> earliest sentences across the articles (first sentences first), in article and sentence order.</summary>
+    private static List<Candidate> Earliest(List<Candidate> candidates, int max) =>
+        candidates.OrderBy(c => c.SentenceIndex).ThenBy(c => c.DocumentIndex).Take(max)
+            .OrderBy(c => c.DocumentIndex).ThenBy(c => c.SentenceIndex).ToList();
 
     private sealed record Candidate(string Text, int DocumentIndex, int SentenceIndex, List<string> Words);
 }

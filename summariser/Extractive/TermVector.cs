@@ -12,6 +12,12 @@ internal sealed class TermVector
         _weights = weights;
     }
 
+    /// <summary>Term ids, ascending.</summary>
+    public ReadOnlySpan<int> Terms => _terms;
+
+    /// <summary>The weight of each term in <see cref="Terms"/>.</summary>
+    public ReadOnlySpan<double> Weights => _weights;
+
     public static TermVector From(IEnumerable<string> words, TermIndex index)
     {
         var counts = new SortedDictionary<int, double>();

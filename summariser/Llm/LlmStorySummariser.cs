@@ -65,6 +65,11 @@ public sealed partial class LlmStorySummariser : IStorySummariser
         Metrics?.RecordModelCall(model, reply.Failure is null ? "ok" : "error", reply.InputTokens, reply.OutputTokens);
         if (reply.Failure is not null) return await FallBackAsync(story, reply.Failure, 0, 0, cancellationToken);
 
+        var longest = MaxAnswerCharacters(_options);
+        if (reply.Content is { } content && content.Length > longest)
+            return await FallBackAsync(story, $"model answer too long ({content.Length:N0} characters; Summariser:MaxOutputTokens = {_options.MaxOutputTokens} allows {longest:N0})",
+                reply.InputTokens, reply.OutputTokens, cancellationToken);
+
         DraftSummary draft;
         try { draft = ModelAnswerParser.Parse(reply.Content); }
         catch (FormatException e)
@@ -72,13 +77,23 @@ public sealed partial class LlmStorySummariser : IStorySummariser
             return await FallBackAsync(story, $"model answer unusable: {e.Message}", reply.InputTokens, reply.OutputTokens, cancellationToken);
         }
 
+        var notes = new List<string>();
+        if (draft.Sentences.Count > _options.MaxSentences)
+        {
+            notes.Add($"the model wrote {draft.Sentences.Count} sentences; the first {_options.MaxSentences} were kept (Summariser:MaxSentences)");
+            draft = draft with { Sentences = draft.Sentences.Take(_options.MaxSentences).ToList() };
+        }
         var check = CitationChecker.Check(draft, articles.Select(a => a.Source).ToList());
         if (check.Sentences.Count == 0)
         {
             var why = $"no sentence of the model's answer passed the citation check ({check.Dropped} of {check.Checked} dropped)";
+            // The counters say what the check did, so the brief's engine report agrees with this fallback's reason.
             return await FallBackAsync(story, why, reply.InputTokens, reply.OutputTokens, cancellationToken) with
             {
-                CheckNotes = check.Notes,
+                Checked = check.Checked,
+                Dropped = check.Dropped,
+                Marked = check.Marked,
+                CheckNotes = [.. notes, .. check.Notes],
             };
         }
 
@@ -93,11 +108,17 @@ public sealed partial class LlmStorySummariser : IStorySummariser
             Dropped = check.Dropped,
             Marked = check.Marked,
             MarkedSentences = check.MarkedSentences,
-            CheckNotes = check.Notes,
+            CheckNotes = [.. notes, .. check.Notes],
         };
         if (_cache is not null) await _cache.SetAsync(key, summary, cancellationToken);
         return summary;
     }
+
+    /// <summary>
+    /// The longest answer worth parsing: 16 characters per output token allows JSON, escaping and citations
+    /// with room to spare; anything longer is not an answer to this prompt.
+    /// </summary>
+    internal static int MaxAnswerCharacters(SummariserOptions options) => 16 * options.MaxOutputTokens;
 
     private async Task<StorySummary> FallBackAsync(StoryInput story, string reason, int input, int output, CancellationToken cancellationToken)
     {

@@ -45,7 +45,8 @@ public static class SummariserKernelFactory
 
     private static HttpClient CreateHttpClient(SummariserOptions options, HttpMessageHandler? transport, DelegatingHandler? outer = null)
     {
-        HttpMessageHandler handler = new FinishReasonNormalisingHandler(transport ?? new SocketsHttpHandler());
+        HttpMessageHandler handler = new FinishReasonNormalisingHandler(
+            new ResponseSizeLimitHandler(ResponseSizeLimitHandler.LimitFor(options), transport ?? new SocketsHttpHandler()));
         if (outer is not null)
         {
             outer.InnerHandler = handler;

@@ -16,8 +16,11 @@ public static class ClusteringWindow
         var window = new StoryWindow(clusterer, 1);
         var story = new long[items.Count];
         var mergedInto = new Dictionary<long, long>();
+        var latest = DateTimeOffset.MinValue;
         foreach (var i in order)
         {
+            // The clock of a replay is the latest article seen.
+            if (items[i].Time > latest) window.Evict((latest = items[i].Time) - window.Retention);
             story[i] = window.Add(i + 1, items[i]);
             foreach (var (oldId, newId) in window.TakeChanges().Merges) mergedInto[oldId] = newId;
         }

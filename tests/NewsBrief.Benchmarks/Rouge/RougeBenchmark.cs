@@ -77,14 +77,18 @@ public sealed class RougeBenchmark : IBenchmark
         }
         RougeTally.Print([ours, lead, textRank, .. systems.Values]);
         Console.WriteLine($"\nextractive engine: {engineTime.TotalMilliseconds / Math.Max(items.Count, 1):F2} ms per article (single-article stories)");
-        Console.WriteLine($"brief-sized run (50 stories x 10 articles, 5 sentences each): {BriefRun(engine, items):F0} ms");
+        Console.WriteLine($"brief-sized run (50 stories x 10 articles, 5 sentences each): {BriefRun(engine, items, 50, 10):F0} ms");
+        // Scaling: the same 5,000 articles as many small stories or few large ones (the engine alone).
+        var small = BriefRun(engine, items, 500, 10);
+        var large = BriefRun(engine, items, 50, 100);
+        Console.WriteLine($"5,000 articles: 500 stories x 10 in {small:F0} ms, 50 stories x 100 in {large:F0} ms ({large / Math.Max(small, 1):F2}x)");
     }
 
-    private static double BriefRun(ExtractiveSummariser engine, List<RougeItem> items)
+    private static double BriefRun(ExtractiveSummariser engine, List<RougeItem> items, int storyCount, int storySize)
     {
         if (items.Count == 0) return 0;
-        var stories = Enumerable.Range(0, 50)
-            .Select(s => Enumerable.Range(0, 10).Select(a => items[(s * 10 + a) % items.Count])
+        var stories = Enumerable.Range(0, storyCount)
+            .Select(s => Enumerable.Range(0, storySize).Select(a => items[(s * storySize + a) % items.Count])
                 .Select((it, a) => new SummaryDocument(a, it.Title, it.Article)).ToList())
             .ToList();
         engine.Summarise(stories[0], 5); // warm-up: JIT and regex construction are not the engine's steady cost

@@ -21,7 +21,7 @@ public sealed class FeedCommandTests : IAsyncLifetime
     public FeedCommandTests()
     {
         _config = new TestConfigFolder(Path.Combine(_dir.Path, "config"))
-            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:02", "AllowPrivateAddresses": true } }""")
+            .WriteSettings("""{ "Fetch": { "Timeout": "00:00:30", "AllowPrivateAddresses": true } }""")
             .WriteSources(("one", new Uri("http://127.0.0.1:9/feed.xml")));
         _server.MapContent("/feed.xml", new RssBuilder()
             .Item("Ministers meet at summit", "https://news.example/a/1", "Foreign ministers met on Tuesday.", new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero), guid: "a-1")

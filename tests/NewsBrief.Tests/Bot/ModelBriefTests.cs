@@ -32,6 +32,39 @@ public sealed class ModelBriefTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Brief_WhenTheModelAnswersTenMegabytes_FallsBackNamingTheSizeAndStaysSmall()
+    {
+        var huge = "{\"headline\":\"x\",\"sentences\":[" + string.Join(",", Enumerable.Repeat("{\"text\":\"The ministers agreed to talk again.\",\"citations\":[1]}", 10 * 1024 * 1024 / 60)) + "]}";
+        _model.Enqueue(FakeReply.Answer(huge), FakeReply.Answer(huge));
+
+        var result = await CliRun.InProcessAsync("brief", "--format", "json", "--config", _config.Path, "--data", Path.Combine(_dir.Path, "data"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(result.Out.Length < 20_000, $"the brief is {result.Out.Length:N0} characters");
+        var engine = JsonDocument.Parse(result.Out).RootElement.GetProperty("engine");
+        var fallbacks = engine.GetProperty("fallbacks").EnumerateArray().Select(f => f.GetProperty("reason").GetString()).ToList();
+        Assert.Equal(2, fallbacks.Count);
+        Assert.All(fallbacks, r => Assert.Contains("too large", r));
+        Assert.All(fallbacks, r => Assert.Contains("Summariser:MaxOutputTokens", r));
+    }
+
+    [Fact]
+    public async Task Brief_WhenEveryModelSentenceIsDropped_ReportsTheSameCountsInTheEngineAsInTheFallbackReasons()
+    {
+        var uncited = """{"headline":"Invented","sentences":[{"text":"An invented claim.","citations":[9]},{"text":"Another invented claim.","citations":[8]}]}""";
+        _model.Enqueue(FakeReply.Answer(uncited), FakeReply.Answer(uncited));
+
+        var result = await CliRun.InProcessAsync("brief", "--format", "json", "--config", _config.Path, "--data", Path.Combine(_dir.Path, "data"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var engine = JsonDocument.Parse(result.Out).RootElement.GetProperty("engine");
+        var reasons = engine.GetProperty("fallbacks").EnumerateArray().Select(f => f.GetProperty("reason").GetString()!).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.All(reasons, r => Assert.Contains("(2 of 2 dropped)", r));
+        Assert.Equal((4, 4), (engine.GetProperty("checked").GetInt32(), engine.GetProperty("dropped").GetInt32()));
+    }
+
+    [Fact]
     public async Task Brief_WithAModel_CitesItsArticles_AndAStoryTheModelFailsFallsBackAndIsNamed()
     {
         _model.Enqueue(

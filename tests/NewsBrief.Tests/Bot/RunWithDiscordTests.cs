@@ -23,7 +23,7 @@ public sealed class RunWithDiscordTests : IAsyncLifetime
     [Fact]
     public async Task Run_WhenDiscordRefusesTheToken_StopsWithExitOneAndSaysWhy()
     {
-        _config.WriteSettings($$"""{ "Fetch": { "FetchArticlePages": false }, "Discord": { "Token": "{{FakeDiscord.Token}}", "ApiBaseUrl": "{{_fake.ApiBaseUrl}}" } }""");
+        _config.WriteSettings($$"""{ "Fetch": { "FetchArticlePages": false }, "Web": { "Urls": "http://127.0.0.1:0" }, "Discord": { "Token": "{{FakeDiscord.Token}}", "ApiBaseUrl": "{{_fake.ApiBaseUrl}}" } }""");
         _fake.Script(r => r.Is("GET", "/gateway/bot"), new FakeResponse(401, """{"message":"401: Unauthorized","code":0}"""));
         var error = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -39,7 +39,7 @@ public sealed class RunWithDiscordTests : IAsyncLifetime
     [Fact]
     public async Task Run_WithABadDiscordSetting_ExitsTwoNamingTheKey()
     {
-        _config.WriteSettings($$"""{ "Discord": { "Token": "{{FakeDiscord.Token}}", "GuildId": "my server" } }""");
+        _config.WriteSettings($$"""{ "Web": { "Urls": "" }, "Discord": { "Token": "{{FakeDiscord.Token}}", "GuildId": "my server" } }""");
         var error = new StringWriter();
 
         var code = await RunAsync(error, CancellationToken.None);

@@ -19,17 +19,17 @@ public sealed class TestConfigFolder
     /// <summary>
     /// Settings that keep a test offline and quick: no article page fetches. The timeouts are generous because a
     /// loaded machine can take seconds to answer a local request; sources meant to time out never answer
-    /// (<see cref="LocalHttpServer.MapHang"/>) and use <see cref="SlowSourceSettings"/>.
+    /// (<see cref="LocalHttpServer.MapHang"/>) and use <see cref="SlowSourceSettings"/>. A <c>run</c> serves its reading room on a free port.
     /// </summary>
     public const string QuickSettings = """
         { "Fetch": { "Timeout": "00:00:30", "PageTimeout": "00:00:30", "FetchArticlePages": false },
-          "Brief": { "TimeZone": "UTC" } }
+          "Brief": { "TimeZone": "UTC" }, "Web": { "Urls": "http://127.0.0.1:0" } }
         """;
 
     /// <summary>Like <see cref="QuickSettings"/> with a shorter timeout, for a run that includes a source that never answers.</summary>
     public const string SlowSourceSettings = """
         { "Fetch": { "Timeout": "00:00:08", "PageTimeout": "00:00:08", "FetchArticlePages": false },
-          "Brief": { "TimeZone": "UTC" } }
+          "Brief": { "TimeZone": "UTC" }, "Web": { "Urls": "http://127.0.0.1:0" } }
         """;
 
     public TestConfigFolder WriteSettings(string json = QuickSettings) => Write("appsettings.json", json);

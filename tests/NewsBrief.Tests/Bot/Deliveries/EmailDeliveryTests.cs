@@ -15,7 +15,7 @@ namespace NewsBrief.Tests.Bot.Deliveries;
 public sealed class EmailDeliveryTests
 {
     private static string Settings(int port, string user = "", string password = "") => $$"""
-        { "Fetch": { "Timeout": "00:00:02", "PageTimeout": "00:00:02", "FetchArticlePages": false },
+        { "Fetch": { "Timeout": "00:00:30", "PageTimeout": "00:00:30", "FetchArticlePages": false },
           "Brief": { "TimeZone": "UTC" },
           "Smtp": { "Host": "127.0.0.1", "Port": {{port}}, "Security": "none", "From": "NewsBrief <briefs@example.org>", "User": "{{user}}", "Password": "{{password}}" } }
         """;
@@ -112,7 +112,8 @@ public sealed class EmailDeliveryTests
         var busy = await new EmailSender(options).SendAsync(delivery, to, CancellationToken.None);
         smtp.Reject(554, "message refused");
         var refused = await new EmailSender(options).SendAsync(delivery, to, CancellationToken.None);
-        var closed = await new EmailSender(options with { Port = 1 }).SendAsync(delivery, to, CancellationToken.None);
+        using var refusing = new RefusingPort(); // bound, never listening: refused for as long as the test runs
+        var closed = await new EmailSender(options with { Port = refusing.Port }).SendAsync(delivery, to, CancellationToken.None);
 
         Assert.Equal((SendOutcome.Retryable, SendOutcome.Permanent, SendOutcome.Retryable), (busy.Outcome, refused.Outcome, closed.Outcome));
         Assert.Contains("451", busy.Error);

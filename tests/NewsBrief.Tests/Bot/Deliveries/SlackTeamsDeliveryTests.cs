@@ -24,7 +24,8 @@ public sealed class SlackTeamsDeliveryTests
             Enumerable.Range(1, stories).Select(i => new BriefJsonRenderer.StoryDocument(
                 $"Story {i} & its *headline*", "Policy", false,
                 [new BriefJsonRenderer.SentenceDocument(string.Concat(Enumerable.Repeat($"Sentence of story {i} with <html> & detail. ", sentenceLength / 45)), [i])],
-                [new BriefJsonRenderer.ArticleDocument(i, $"Article {i}", $"https://news.example/{i}?a=1&b=(2)", "Wire", now.AddMinutes(-i))])).ToList(),
+                [new BriefJsonRenderer.ArticleDocument(i, $"Article {i}", $"https://news.example/{i}?a=1&b=(2)", "Wire", now.AddMinutes(-i))],
+                i, [], now.AddMinutes(-i), now.AddMinutes(-i), [])).ToList(),
             new BriefJsonRenderer.EngineDocument("extractive", null, 0, 0, null, 0, 0, 0, []));
         return new Delivery
         {

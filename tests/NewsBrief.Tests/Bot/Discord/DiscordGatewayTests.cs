@@ -111,7 +111,13 @@ public sealed class DiscordGatewayTests
         await first.DispatchAsync("READY", 1, h.Ready());
         first.AutoAck = false; // from now on the server stays silent (the clock has not moved: no beat was sent yet)
 
-        var closeCode = await h.AdvanceUntilAsync(first.Closed, TimeSpan.FromSeconds(45));
+        // Exactly as far as the bot's own timers, never further: a later step could fire the next connection's limit.
+        await h.WaitForTimerAsync(TimeSpan.FromSeconds(22.5)); // the first beat: 45 s x jitter 0.5
+        h.Time.Advance(TimeSpan.FromSeconds(22.5));
+        await first.ReceiveHeartbeatAsync();
+        await h.WaitForTimerAsync(TimeSpan.FromSeconds(45));
+        h.Time.Advance(TimeSpan.FromSeconds(45)); // the next beat finds no ACK
+        var closeCode = await first.Closed.WaitAsync(FakeGatewaySession.Timeout);
         var second = await h.Fake.NextSessionAsync();
         await second.SendHelloAsync();
         var resume = await second.ReceiveOpAsync(6);

@@ -52,8 +52,26 @@ public sealed class BriefRendererTests
 
         Assert.Contains("== Diplomatic meetings ==", text);
         Assert.Contains("They met in Geneva. [2][1]", text);
-        Assert.Contains("[1] The Guardian: Geneva talks <https://g.example/9>", text);
+        Assert.Contains("[1] The Guardian, 2026-11-26 08:00 UTC: Geneva talks <https://g.example/9>", text);
         Assert.Contains("Written by extractive", text);
+    }
+
+    [Fact]
+    public void Text_ShowsTheStoryTimelineAndWhatIsNewSinceTheLastBrief_AndInBriefNamesStoriesNotCitations()
+    {
+        var story = Sample.Stories[0] with
+        {
+            FirstSeen = Now.AddHours(-2), LastUpdated = Now, IsUpdate = true, NewArticleIds = [9], AlsoTopics = ["TikTok bans"],
+        };
+        var brief = Sample with { Stories = [story], Summary = [story.Sentences[0]] };
+
+        var text = BriefTextRenderer.Render(brief, Name);
+
+        Assert.Contains("First seen 2026-11-26 06:00 UTC, last updated 2026-11-26 08:00 UTC; +1 article since the last brief (The Guardian); also: TikTok bans", text);
+        Assert.Contains($"  * {story.Sentences[0].Text} (story 1)", text);
+        var html = BriefHtmlRenderer.Render(brief, Name);
+        Assert.Contains("<a href=\"#story-1\">(story 1)</a>", html);
+        Assert.Contains("<h3 id=\"story-1\">", html);
     }
 
     [Fact]

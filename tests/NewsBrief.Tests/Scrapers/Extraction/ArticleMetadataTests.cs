@@ -81,4 +81,41 @@ public sealed class ArticleMetadataTests
 
     [Fact]
     public void Url_IsThePageUrlGiven() => Assert.Equal(new Uri("https://gazette.example/news/page?id=1"), Full.Url);
+
+    [Fact]
+    public void JsonLd_WrappedInCData_IsStillRead()
+    {
+        const string html = """
+            <html><head><script type="application/ld+json">
+            <![CDATA[ {"@type": "SocialMediaPosting", "datePublished": "2014-09-02T08:35:27-04:00", "author": {"name": "Mia Chen"}} ]]>
+            </script></head><body><p>x</p></body></html>
+            """;
+
+        var article = ArticleExtractor.Extract(html, new Uri("https://blog.example/post/1"));
+
+        Assert.Equal(new DateTimeOffset(2014, 9, 2, 8, 35, 27, TimeSpan.FromHours(-4)), article.Published);
+        Assert.Equal("Mia Chen", article.Byline);
+    }
+
+    [Fact]
+    public void Byline_PrefersDublinCoreCreatorOverAPlainAuthorMeta()
+    {
+        const string html = """<html><head><meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="Site Desk"></head><body></body></html>""";
+
+        Assert.Equal("Creator Name", ArticleExtractor.Extract(html, new Uri("https://a.example/")).Byline);
+    }
+
+    [Theory]
+    [InlineData("Nicolas Perriault —", "Nicolas Perriault")]
+    [InlineData("Laura June Topolsky July 10, 2015", "Laura June Topolsky")]
+    [InlineData("GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY")]
+    [InlineData("James Akinaka • 8h", "James Akinaka")]
+    [InlineData("Aleš Vávra před 2 hodinami", "Aleš Vávra")]
+    [InlineData("Jean-Paul Sartre", "Jean-Paul Sartre")]
+    public void BylineTail_DropsDatesAndWhatFollowsASeparator(string byline, string expected) =>
+        Assert.Equal(expected, ArticleMetadataReader.BylineTail(byline));
+
+    [Fact]
+    public void ParseDate_AcceptsAnOffsetWithoutColon() =>
+        Assert.Equal(new DateTimeOffset(2015, 7, 10, 9, 53, 0, TimeSpan.FromHours(-4)), ArticleMetadataReader.ParseDate("2015-07-10 09:53:00 -0400"));
 }

@@ -51,4 +51,24 @@ public sealed class FeedDiscoveryTests
     {
         Assert.Empty(FeedDiscovery.Discover("<html><body><a href='/contact'>x</a></body></html>", new Uri("https://example.com/")));
     }
+
+    [Fact]
+    public void Discover_APageWithNoWordAFeedLinkNeeds_FindsNothing()
+    {
+        const string html = "<html><head><title>Budget vote</title></head><body><a href=\"/news/2\">Next</a><p>MPs voted today.</p></body></html>";
+
+        Assert.False(FeedDiscovery.MayNameAFeed(html, new Uri("https://example.com/news/1")));
+        Assert.Empty(FeedDiscovery.Discover(html, new Uri("https://example.com/news/1")));
+    }
+
+    [Theory]
+    [InlineData("<a href=\"#top\">Top</a>", "https://example.com/blog/feed", "https://example.com/blog/feed#top")]
+    [InlineData("<a href=\"/&#102;eed\">Subscribe</a>", "https://example.com/", "https://example.com/feed")]
+    [InlineData("<link rel=\"ALTERNATE\" type=\"application/rss+xml\" href=\"/x.xml\">", "https://example.com/", "https://example.com/x.xml")]
+    public void Discover_LinksTheCheapLookMustNotMiss_AreFound(string markup, string page, string expected)
+    {
+        var html = $"<html><head></head><body>{markup}</body></html>";
+
+        Assert.Equal(new Uri(expected), Assert.Single(FeedDiscovery.Discover(html, new Uri(page))));
+    }
 }

@@ -9,7 +9,8 @@ namespace NewsBrief.Tests.Bot.Discord.Fake;
 /// <summary>
 /// Runs a real <see cref="DiscordBot"/> against a <see cref="FakeDiscord"/> on a fake clock: the bot's waits
 /// (heartbeats, back-off, the connect limit) only pass when a test advances <see cref="Time"/>, so a loaded
-/// machine cannot change what a test sees. Back-off delays are zero; heartbeat tests drive the clock.
+/// machine cannot change what a test sees. Back-off delays are zero; heartbeat tests wait for the bot to arm a
+/// timer (<see cref="WaitForTimerAsync"/>) and advance exactly that far.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -111,23 +112,6 @@ public sealed class BotHarness : IAsyncDisposable
             },
             ["data"] = data,
         };
-    }
-
-    /// <summary>
-    /// Advances the fake clock in steps until <paramref name="outcome"/> completes (bounded by the hang guard).
-    /// The bot may not have armed its next timer when a step lands, so steps repeat; the outcome is observed
-    /// from the task, never from elapsed wall time.
-    /// </summary>
-    public async Task<T> AdvanceUntilAsync<T>(Task<T> outcome, TimeSpan step)
-    {
-        using var guard = new CancellationTokenSource(FakeGatewaySession.Timeout);
-        while (!outcome.IsCompleted)
-        {
-            guard.Token.ThrowIfCancellationRequested();
-            Time.Advance(step);
-            await Task.WhenAny(outcome, Task.Delay(5, CancellationToken.None));
-        }
-        return await outcome;
     }
 
     /// <summary>Waits until the bot arms a timer of exactly <paramref name="due"/> on its clock (skipping others).</summary>

@@ -1,0 +1,50 @@
+using NewsBrief.Core.Domain;
+
+namespace NewsBrief.Core.Storage;
+
+/// <summary>One full-text hit: the article, its bm25 score (lower is better) and a snippet.</summary>
+/// <param name="Snippet">Text around the matches, each match between <see cref="ArticleSearch.MarkStart"/> and <see cref="ArticleSearch.MarkEnd"/>.</param>
+public sealed record SearchHit(Article Article, double Score, string Snippet);
+
+/// <summary>
+/// Full-text search over the stored articles (SQLite FTS5, kept in sync with <c>articles</c> by triggers):
+/// bm25 ranking with the title weighted over the body, snippets, and a date range.
+/// </summary>
+public sealed class ArticleSearch(NewsBriefDatabase database)
+{
+    /// <summary>Marks around a match in a snippet: private-use characters, which no article text carries, so a renderer can encode first and mark after.</summary>
+    public const char MarkStart = '\uE000';
+    public const char MarkEnd = '\uE001';
+
+    /// <summary>The title counts this many times a body match.</summary>
+    public const double TitleWeight = 10.0;
+
+    /// <summary>
+    /// The best-ranked articles matching an FTS5 expression (see <see cref="Query.FullTextExpression"/>), dated
+    /// within [from, to], best first.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string match, DateTimeOffset from, DateTimeOffset to, int limit)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT {ArticleStore.Columns}, f.score, f.snip
+            FROM (SELECT rowid, bm25(articles_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS score,
+                         snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snip
+                  FROM articles_fts WHERE articles_fts MATCH $match) f
+            JOIN articles a ON a.id = f.rowid
+            WHERE COALESCE(a.published, a.fetched) BETWEEN $from AND $to
+            ORDER BY f.score, a.id DESC LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$match", match);
+        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var reader = cmd.ExecuteReader();
+        var hits = new List<SearchHit>();
+        var columns = ArticleStore.ColumnCount;
+        while (reader.Read())
+            hits.Add(new SearchHit(ArticleStore.Read(reader), reader.GetDouble(columns), reader.IsDBNull(columns + 1) ? "" : reader.GetString(columns + 1)));
+        return hits;
+    }
+}
