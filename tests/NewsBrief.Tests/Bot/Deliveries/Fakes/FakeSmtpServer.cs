@@ -26,26 +26,57 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     public FakeSmtpServer(bool requireLogin = false)
     {
-        Port = FreePort();
+        // Bound once on port 0 and kept until disposed, so no other test can take the port in between.
+        _listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).AllowUnsecureAuthentication(true).AuthenticationRequired(requireLogin))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
         services.Add(new Login(requireLogin));
+        services.Add(new BoundListenerFactory(_listener));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
 
-    private static int FreePort()
+    private readonly System.Net.Sockets.TcpListener _listener;
+
+    /// <summary>Hands the SMTP server the listener bound in the constructor instead of binding the endpoint again.</summary>
+    private sealed class BoundListenerFactory(System.Net.Sockets.TcpListener listener) : SmtpServer.Net.IEndpointListenerFactory
     {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) => new BoundListener(listener);
+    }
+
+    /// <summary>Accepts each session on the kept listener, as the package's own listener does on one it binds itself.</summary>
+    private sealed class BoundListener(System.Net.Sockets.TcpListener listener) : SmtpServer.Net.IEndpointListener
+    {
+        public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            context.Properties.Add(SmtpServer.Net.EndpointListener.LocalEndPointKey, listener.LocalEndpoint);
+            context.Properties.Add(SmtpServer.Net.EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint!);
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() { }
+    }
+
+    /// <summary>A session's connection as pipes; the tests speak SMTP without TLS, so it never upgrades.</summary>
+    private sealed class PlainPipe(System.Net.Sockets.TcpClient client) : SmtpServer.IO.ISecurableDuplexPipe
+    {
+        public System.IO.Pipelines.PipeReader Input { get; } = System.IO.Pipelines.PipeReader.Create(client.GetStream());
+        public System.IO.Pipelines.PipeWriter Output { get; } = System.IO.Pipelines.PipeWriter.Create(client.GetStream());
+        public bool IsSecure => false;
+        public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+        public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate, System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("the fake SMTP server has no TLS");
+
+        public void Dispose() => client.Dispose();
     }
 
     /// <summary>The messages accepted so far, in order.</summary>
@@ -63,6 +94,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         await _stop.CancelAsync();
         try { await _server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { }
         try { await _running.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { }
+        _listener.Stop();
         _stop.Dispose();
     }
 
