@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Configuration;
 using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Web;
