@@ -22,6 +22,7 @@ public sealed class RefreshPipeline(
     StoryAssigner? stories = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly SourceClaimStore _claims = new(articles.Database);
     private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
 
     /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
@@ -38,6 +39,12 @@ public sealed class RefreshPipeline(
 
     /// <summary>Assign new articles to stories (default). Off only to measure what assignment costs (poll benchmark).</summary>
     public bool AssignStories { get; init; } = true;
+
+    /// <summary>
+    /// How long a due source claimed by this poll is hidden from other workers sharing the store; it must outlast
+    /// one source's poll (feed plus page fetches). A worker that dies holding claims leaves those sources due again after it.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
@@ -57,6 +64,12 @@ public sealed class RefreshPipeline(
         var now = time.GetUtcNow();
         var all = states.GetAll();
         var due = sources.Where(s => !dueOnly || !all.TryGetValue(s.Id, out var st) || st.NextPoll is null || st.NextPoll <= now).ToList();
+        if (dueOnly && due.Count > 0)
+        {
+            // Several workers may share the store: poll only the due sources this one has claimed.
+            var claimed = _claims.ClaimDue(due.Select(s => s.Id).ToList(), now, now + ClaimLease);
+            due = due.Where(s => claimed.Contains(s.Id)).ToList();
+        }
         using var gate = new SemaphoreSlim(MaxConcurrentSources);
         var tasks = due.Select(async source =>
         {
