@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
 using NewsBrief.Tests.Bot.Alerts;
 using NewsBrief.Tests.Support;
 
@@ -48,6 +49,22 @@ public sealed class TwoWorkersTests : IAsyncLifetime
         _f.Clock.Advance(TimeSpan.FromMinutes(7));
         await PollBothAsync();
         Assert.All(FetchCounts(), c => Assert.Equal(2, c));
+    }
+
+    [Fact]
+    public async Task Poll_OfASourceADeadWorkerClaimed_LeavesItUntilTheLeaseEnds_ThenPollsIt()
+    {
+        var now = _f.Clock.GetUtcNow();
+        var lease = _second.Refresh.ClaimLease;
+        Assert.True(new SourceClaimStore(_f.Host.Services.GetRequiredService<NewsBriefDatabase>()).TryClaim("feed0", now, now + lease)); // then killed
+
+        await PollBothAsync();
+        var before = FetchCounts().ToList();
+        _f.Clock.Advance(lease);
+        await PollBothAsync();
+
+        Assert.Equal([0, .. Enumerable.Repeat(1, Feeds - 1)], before);
+        Assert.All(FetchCounts(), c => Assert.Equal(1, c));
     }
 
     [Fact]
