@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
-using NewsBrief.Bot.Cli;
 using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Web.Pages;
@@ -82,7 +81,7 @@ public static class FeedEndpoints
     // The same calendar as `newsbrief events --format ics` for the same range (default: the next 14 days).
     private static IResult Calendar(ReadingRoomServices room, string? from, string? to, string? topic, string? q, string name)
     {
-        if (!EventsPage.TryListing(room, from, to, topic, q, EventsCommand.DefaultDays, out _, out var listing, out var error))
+        if (!EventsPage.TryListing(room, from, to, topic, q, EventQuery.DefaultDays, out _, out var listing, out var error))
             return Results.BadRequest(error);
         var ics = ICalendarWriter.Write(listing!.Events, listing.Articles, room.App.BriefService.SourceName, room.Now, name);
         return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
