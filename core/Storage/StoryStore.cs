@@ -49,7 +49,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM stories UNION ALL SELECT MAX(old_id) FROM story_merges)";
+        cmd.CommandText = "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM stories UNION ALL SELECT MAX(old_id) FROM story_merges) AS ids";
         return (cmd.ExecuteScalar() is long max ? max : 0) + 1;
     }
 
