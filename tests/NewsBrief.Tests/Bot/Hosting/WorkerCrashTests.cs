@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using NewsBrief.Bot.Alerts;
-using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Configuration;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
 using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Bot.Hosting;
@@ -42,12 +40,13 @@ public sealed class WorkerCrashTests : IAsyncLifetime
 
     [Fact]
     public async Task Run_OnSqlite_KilledAtRandomMomentsAndRestarted_DeliversEveryAlertOnce_AndFetchesEachSourceOncePerInterval() =>
-        await KillAndRestartAsync(feeds: 150, subscriptions: 100, workers: 1, environment: null);
+        await KillAndRestartAsync(feeds: 150, subscriptions: 100, workers: 1, environment: null, () => NewsBriefDatabase.Open(Data));
 
-    private async Task KillAndRestartAsync(int feeds, int subscriptions, int workers, IReadOnlyDictionary<string, string>? environment)
+    private async Task KillAndRestartAsync(int feeds, int subscriptions, int workers, IReadOnlyDictionary<string, string>? environment, Func<NewsBriefDatabase> open)
     {
         Serve(feeds);
-        var (expected, briefScheduleId) = Prepare(feeds, subscriptions);
+        var (expected, briefScheduleId) = Prepare(feeds, subscriptions, open());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var started = DateTimeOffset.UtcNow;
         var running = Enumerable.Range(0, workers).Select(_ => Start(environment)).ToArray();
         try
@@ -113,21 +112,20 @@ public sealed class WorkerCrashTests : IAsyncLifetime
     }
 
     /// <summary>Subscription k follows tag(k mod 50) to the webhook ?s=k; a brief every minute goes to ?brief. Returns the (subscription, article) pairs due.</summary>
-    private (HashSet<string> Expected, long BriefScheduleId) Prepare(int feeds, int subscriptions)
+    private (HashSet<string> Expected, long BriefScheduleId) Prepare(int feeds, int subscriptions, NewsBriefDatabase db)
     {
-        using var host = NewsBriefHost.Build(AppConfiguration.Load(_config.Path, Data), TimeProvider.System, new ConsoleOutput(TextWriter.Null, Json: false));
-        var alerting = host.Services.GetRequiredService<AlertServices>();
+        var store = new SubscriptionStore(db);
+        var options = new AlertOptions { DailyCap = 1000 };
         var expected = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < subscriptions; k++)
         {
-            SubscriptionRequest.Add(alerting.Subscriptions, alerting.Options, $"user{k}", $"tag{k % Tags}", $"webhook:{_server.Url($"/hook?s={k}")}", "instant", null, DateTimeOffset.UtcNow);
+            SubscriptionRequest.Add(store, options, $"user{k}", $"tag{k % Tags}", $"webhook:{_server.Url($"/hook?s={k}")}", "instant", null, DateTimeOffset.UtcNow);
             for (var i = k % Tags; i < feeds; i += Tags) expected.Add($"{k}|{ArticleUrl(i)}");
         }
-        var schedule = alerting.Schedules.Set(new BriefSchedule
+        var schedule = new ScheduleStore(db).Set(new BriefSchedule
         {
             Destination = $"webhook:{_server.Url("/hook?brief")}", Cron = "* * * * *", TimeZone = "UTC", Origin = "user", Created = DateTimeOffset.UtcNow,
         });
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return (expected, schedule.Id);
     }
 
