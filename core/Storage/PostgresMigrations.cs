@@ -171,6 +171,13 @@ internal static class PostgresMigrations
         CREATE INDEX event_citations_article ON event_citations(article_id);
         """,
         """
+        CREATE TABLE leases (
+            name     TEXT PRIMARY KEY,
+            holder   TEXT NOT NULL,
+            expires  BIGINT NOT NULL
+        );
+        """,
+        """
         CREATE TABLE summary_cache (
             key      TEXT PRIMARY KEY,
             summary  TEXT NOT NULL,
