@@ -67,7 +67,7 @@ public sealed class Doctor(AppServices services, AlertServices alerting, IEnumer
 
     private async Task<DoctorCheck> Source(Source source, CancellationToken ct)
     {
-        var result = await services.Fetcher.FetchAsync(new FetchRequest(source.Url), ct);
+        var result = await services.Fetcher.FetchAsync(NewsBrief.Scrapers.Refresh.SourceRequest.For(source, source.Url), ct);
         return result.IsOk
             ? DoctorCheck.Pass($"source {source.Id}", $"{source.Url} answered ({result.Body?.Length ?? 0:N0} characters)")
             : DoctorCheck.Fail($"source {source.Id}", $"{source.Url}: {result.Message} (sources.json: the Url of '{source.Id}')");
