@@ -44,7 +44,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(time);
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
-        services.AddSingleton(_ => NewsBriefDatabase.Open(config.DataDirectory));
+        services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
         AddOptions(services, config);
         AddTelemetry(services, config);
         AddStores(services);
@@ -133,7 +133,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSummariser(config.Root);
         services.AddSingleton<EventIndexer>();
         services.AddSingleton<EventQuery>();
-        services.AddSingleton<ISummaryCache>(sp => new SqliteSummaryCache(sp.GetRequiredService<NewsBriefDatabase>().Connect, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISummaryCache>(sp => new StoredSummaryCache(new SummaryCacheStore(sp.GetRequiredService<NewsBriefDatabase>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<SummariserOptions>();
