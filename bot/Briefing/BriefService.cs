@@ -15,7 +15,7 @@ namespace NewsBrief.Bot.Briefing;
 /// or a query (each story keeps its matching articles, so the grouping is the stored one restricted), ranks
 /// and orders them, has them composed, and records the brief. It never groups articles itself.
 /// </summary>
-public sealed class BriefService(AppConfiguration config, SourceRegistry sources, StoryStore stories, BriefStore briefs, TopicClassifier topics, Func<BriefComposer> composer, TimeProvider time)
+public sealed class BriefService(AppConfiguration config, BriefOptions options, SummariserOptions summariser, SourceRegistry sources, StoryStore stories, BriefStore briefs, TopicClassifier topics, Func<BriefComposer> composer, TimeProvider time)
 {
     /// <summary>Where the "Coming up" section's events come from; no section when null.</summary>
     public EventQuery? Events { get; init; }
@@ -34,19 +34,19 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
         var now = time.GetUtcNow();
         var from = now - window;
         var selected = Select(scope, from, now);
-        var limits = new StoryRanking(config.Brief.MaxStories, config.Brief.MaxStoriesPerTopic, config.Brief.MaxOtherStories,
-            config.Topics.Select(t => t.Topic.Name).ToList(), config.Brief.SectionOrder == "rank");
+        var limits = new StoryRanking(options.MaxStories, options.MaxStoriesPerTopic, options.MaxOtherStories,
+            config.Topics.Select(t => t.Topic.Name).ToList(), options.SectionOrder == "rank");
         var ranked = StoryRanker.Rank(selected, now, window, limits);
         var request = new BriefRequest(from, now, ranked.Stories)
         {
             AlreadyBriefed = newOnly ? briefs.ArticlesBriefedBefore(scope.Key) : new HashSet<long>(),
             Leading = ranked.Leading,
-            OtherTopic = config.Brief.OtherTopic,
+            OtherTopic = options.OtherTopic,
         };
         var brief = await composer().ComposeAsync(request, cancellationToken);
         brief = brief with { Upcoming = Upcoming(now, ResolveFilter(scope)?.Query) };
-        if (config.Summariser.UsesModel)
-            brief = brief with { Engine = brief.Engine with { Model = config.Summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, config.Summariser) } };
+        if (summariser.UsesModel)
+            brief = brief with { Engine = brief.Engine with { Model = summariser.Model, Cost = CostEstimate.For(brief.Engine.InputTokens, brief.Engine.OutputTokens, summariser) } };
         Metrics?.RecordBrief(time.GetElapsedTime(started), brief.Stories.Count, brief.Engine.Model ?? "extractive");
         if (brief.Engine.Model is { } model && brief.Engine.Cost is { } cost) Metrics?.RecordModelCost(model, cost);
         var document = Rendering.BriefJsonRenderer.Render(brief, SourceName, indented: false);
@@ -57,9 +57,9 @@ public sealed class BriefService(AppConfiguration config, SourceRegistry sources
     /// <summary>The events of the next <see cref="BriefOptions.UpcomingDays"/> days from today in the brief's time zone, in the brief's scope.</summary>
     private IReadOnlyList<BriefEvent> Upcoming(DateTimeOffset now, TopicQuery? filter)
     {
-        if (Events is null || config.Brief.UpcomingDays == 0) return [];
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, config.BriefTimeZone).DateTime);
-        var listing = Events.Find(today, today.AddDays(config.Brief.UpcomingDays - 1), filter, config.Brief.MaxUpcoming);
+        if (Events is null || options.UpcomingDays == 0) return [];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Zone()).DateTime);
+        var listing = Events.Find(today, today.AddDays(options.UpcomingDays - 1), filter, options.MaxUpcoming);
         return listing.Events.Select(e => new BriefEvent(e, e.Citations.Select(c => listing.Articles.GetValueOrDefault(c.ArticleId)).OfType<Article>().ToList())).ToList();
     }
 

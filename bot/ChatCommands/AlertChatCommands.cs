@@ -66,7 +66,7 @@ public sealed class AlertChatCommands(AppServices services, AlertServices alerti
                 {
                     var topic = c.Option("topic");
                     var (saved, zone) = ScheduleRequest.Set(alerting.Schedules, services.Config.Topics.Select(t => t.Topic.Name).ToList(), destination,
-                        c.Option("cron") ?? "", c.Option("timezone") ?? services.Config.Brief.TimeZone, topic is null ? [] : [topic], null, services.Time.GetUtcNow());
+                        c.Option("cron") ?? "", c.Option("timezone") ?? services.Brief.TimeZone, topic is null ? [] : [topic], null, services.Time.GetUtcNow());
                     return ChatReply.Plain($"Briefs here on \"{saved.Cron}\" ({saved.TimeZone}); the next at {ScheduleCalendar.Next(saved.Cron, zone, services.Time.GetUtcNow()):u}.");
                 }
                 catch (ScheduleRequestException e)

@@ -54,7 +54,7 @@ public sealed class ChatCommandHandler(AppServices services)
 
     private async Task<ChatReply> BriefAsync(ChatCommand command, CancellationToken ct)
     {
-        var window = services.Config.Brief.DefaultWindow;
+        var window = services.Brief.DefaultWindow;
         if (command.Option("since") is { } since && !DurationParser.TryParse(since, out window, out var error))
             return ChatReply.Error($"since: {error}");
         var topic = command.Option("topic")?.Trim();

@@ -32,7 +32,7 @@ public static class BriefCommand
             Destination? destination = null;
             if (result.GetValue(to) is { } target)
                 destination = Destination.TryParse(target, out var parsed, out var bad) ? parsed : throw new UsageException($"--to: {bad}");
-            var window = services.Config.Brief.DefaultWindow;
+            var window = services.Brief.DefaultWindow;
             if (result.GetValue(since) is { } text && !DurationParser.TryParse(text, out window, out var error))
                 throw new UsageException($"--since: {error}");
             var scope = new BriefScope(result.GetValue(topic), result.GetValue(query));

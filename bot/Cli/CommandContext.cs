@@ -43,6 +43,14 @@ public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimePro
             finally { await host.StopAsync(); }
         });
 
+    /// <summary>"Section:Key: reason" prefixed with where the key's value was read (appsettings.json, the environment variable, user secrets).</summary>
+    private static string Located(AppConfiguration? config, string failure)
+    {
+        var key = failure.Split(": ", 2)[0];
+        var origin = config is null || key.Contains(' ') ? AppConfiguration.AppSettingsFile : config.OriginOf(key);
+        return $"{origin}: {failure}";
+    }
+
     /// <summary>
     /// Loads the configuration, builds the command's host (<see cref="NewsBriefHost"/>, plus what
     /// <paramref name="configure"/> adds), runs <paramref name="body"/>, disposes the host, and turns failures into exit codes.
@@ -50,12 +58,15 @@ public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimePro
     public async Task<int> RunHostAsync(string? configOption, string? dataOption, bool jsonConsole, bool service,
         Action<HostApplicationBuilder, AppConfiguration>? configure, Func<IHost, Task<int>> body)
     {
+        AppConfiguration? config = null;
         try
         {
-            var config = AppConfiguration.Load(ConfigDirectory(configOption), DataDirectory(dataOption));
+            config = AppConfiguration.Load(ConfigDirectory(configOption), DataDirectory(dataOption));
             var builder = NewsBriefHost.CreateBuilder(config, Time, new ConsoleOutput(Out, jsonConsole), service);
             configure?.Invoke(builder, config);
             using var host = builder.Build();
+            // What ValidateOnStart checks when the host starts, checked now for every command, before anything runs.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             return await body(host);
         }
         catch (ConfigurationException e)
@@ -65,7 +76,14 @@ public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimePro
         }
         catch (OptionsValidationException e)
         {
-            await Error.WriteLineAsync($"configuration error: {string.Join("; ", e.Failures)}");
+            foreach (var failure in e.Failures) await Error.WriteLineAsync($"configuration error: {Located(config, failure)}");
+            return ExitCodes.BadUsage;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            // Several sections wrong at once: every failure of every one.
+            foreach (var failure in e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures))
+                await Error.WriteLineAsync($"configuration error: {Located(config, failure)}");
             return ExitCodes.BadUsage;
         }
         catch (Exception e) when (e is UsageException or BriefScopeException or DataFolderLockedException)

@@ -20,7 +20,8 @@ public static class DoctorCommand
         {
             await host.StartAsync(ct);
             var sp = host.Services;
-            var doctor = new NewsBrief.Bot.Doctor.Doctor(sp.GetRequiredService<AppServices>(), sp.GetRequiredService<AlertServices>(), sp.GetServices<IDeliverySender>());
+            var doctor = new NewsBrief.Bot.Doctor.Doctor(sp.GetRequiredService<AppServices>(), sp.GetRequiredService<AlertServices>(), sp.GetServices<IDeliverySender>(),
+                NewsBrief.Bot.Discord.DiscordServiceCollectionExtensions.IsDiscordConfigured(sp.GetRequiredService<AppServices>().Config.Root) ? sp.GetRequiredService<NewsBrief.Bot.Discord.DiscordOptions>() : null);
             var checks = await doctor.RunAsync(result.GetValue(sources), result.GetValue(sendTest), ct);
             foreach (var check in checks) await context.Out.WriteLineAsync(check.ToString());
             await host.StopAsync(ct);

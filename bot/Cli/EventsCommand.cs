@@ -32,7 +32,7 @@ public static class EventsCommand
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
             var now = services.Time.GetUtcNow();
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, services.Config.BriefTimeZone).DateTime);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, services.Brief.Zone()).DateTime);
             var first = ParseDay(result.GetValue(from), "--from") ?? today;
             var last = ParseDay(result.GetValue(to), "--to") ?? first.AddDays(DefaultDays - 1);
             if (last < first) throw new UsageException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
-using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
 
@@ -39,7 +38,6 @@ public static class RunCommand
                 // workers share their store through leases instead, so they may share a data folder too.
                 if (config.Storage.Provider == NewsBrief.Core.Storage.StorageProvider.Sqlite)
                     keep(DataFolderLock.Acquire(config.DataDirectory, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {context.Time.GetUtcNow():u}"));
-                if (DiscordServiceCollectionExtensions.IsDiscordConfigured(config.Root)) DiscordSettings(config);
                 builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));
                 // Under systemd (Type=notify): readiness and stopping reported, logs in the journal's format; a no-op elsewhere.
                 builder.Services.AddSystemd();
@@ -52,7 +50,7 @@ public static class RunCommand
                 // The reading room shares the host's services; it starts before and stops after the host.
                 await using var web = ServeCommand.CreateForRun(services, host.Services.GetRequiredService<AlertServices>());
                 if (web is not null) await web.StartAsync(ct);
-                await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Config.Brief.DailyTime} {services.Config.Brief.TimeZone}; "
+                await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Brief.DailyTime} {services.Brief.TimeZone}; "
                     + (discordService is null ? "type /help for commands; " : "answering on Discord; ")
                     + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
                 await host.RunAsync(ct);
@@ -64,17 +62,4 @@ public static class RunCommand
                 }
                 return ExitCodes.Done;
             });
-
-    /// <summary>Binds and validates the Discord section before the host starts, so a bad value exits 2 naming the key.</summary>
-    private static DiscordOptions DiscordSettings(AppConfiguration config)
-    {
-        var options = AppConfiguration.Bind<DiscordOptions>(config.Root, DiscordOptions.SectionName);
-        var check = new DiscordOptionsValidator().Validate(null, options);
-        if (check.Failed)
-        {
-            var first = check.Failures.First();
-            throw new ConfigurationException(AppConfiguration.AppSettingsFile, first.Split(' ')[0], first);
-        }
-        return options;
-    }
 }

@@ -16,7 +16,7 @@ public static class ServeCommand
         var command = new Command("serve", "Serve the reading room on the web: briefs, search, sources, subscriptions, feeds, JSON API") { urls };
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (services, alerting) =>
         {
-            var options = WebSettings.Load(services.Config.Root, result.GetValue(urls));
+            var options = WebSettings.Effective(services.Web, services.WebValidator, result.GetValue(urls));
             if (options.Urls.Length == 0) throw new UsageException("no address to listen on: give --urls or set Web:Urls");
             await using var app = ReadingRoom.Create(services, alerting, options);
             await app.StartAsync(ct);
@@ -32,7 +32,7 @@ public static class ServeCommand
     /// <summary>For <c>run</c>: the reading room when <c>Web:Urls</c> is set (the default), else null; started by the caller.</summary>
     public static WebApplication? CreateForRun(AppServices services, AlertServices alerting)
     {
-        var options = WebSettings.Load(services.Config.Root);
+        var options = WebSettings.Effective(services.Web, services.WebValidator);
         return options.Urls.Length == 0 ? null : ReadingRoom.Create(services, alerting, options);
     }
 }

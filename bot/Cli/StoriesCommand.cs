@@ -29,7 +29,7 @@ public static class StoriesCommand
         });
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async services =>
         {
-            var window = services.Config.Brief.DefaultWindow;
+            var window = services.Brief.DefaultWindow;
             if (result.GetValue(since) is { } text && !DurationParser.TryParse(text, out window, out var error))
                 throw new UsageException($"--since: {error}");
             var now = services.Time.GetUtcNow();

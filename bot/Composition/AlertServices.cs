@@ -33,7 +33,6 @@ public sealed class AlertServices
         SourceNotices = sourceNotices;
         Dispatcher = new DeliveryDispatcher(Deliveries, [.. senders], DeliveryOptions, time)
         {
-            AfterSent = TestCrashHook.FromEnvironment(),
             QuietUntil = QuietDestinations,
             Metrics = metrics,
         };

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -26,6 +28,7 @@ public static class NewsBriefHost
         AddLogging(builder, service);
         if (!service) builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.AddNewsBrief(config, time, console);
+        RedactEveryLogger(builder, config);
         return builder;
     }
 
@@ -49,6 +52,17 @@ public static class NewsBriefHost
         builder.Logging.AddConfiguration(section);
         builder.Logging.AddConfiguration(fromEnvironment);
         builder.Logging.AddConsole();
+    }
+
+    /// <summary>Every logger the host makes goes through the redactor, whichever providers are added, now or later.</summary>
+    private static void RedactEveryLogger(HostApplicationBuilder builder, AppConfiguration config)
+    {
+        var redactor = LogRedactor.For(config);
+        builder.Services.AddSingleton(redactor);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(
+            new LoggerFactory(sp.GetServices<ILoggerProvider>(), sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+                sp.GetService<IOptions<LoggerFactoryOptions>>(), sp.GetService<IExternalScopeProvider>()),
+            redactor)));
     }
 
     /// <summary>A host for one command (or a test): built, not started.</summary>

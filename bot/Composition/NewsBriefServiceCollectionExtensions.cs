@@ -6,6 +6,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
+using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
@@ -19,6 +20,10 @@ using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Events;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Summariser.Llm;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using NewsBrief.Scrapers;
+using NewsBrief.Summariser;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -31,8 +36,6 @@ namespace NewsBrief.Bot.Composition;
 /// </summary>
 public static class NewsBriefServiceCollectionExtensions
 {
-    /// <summary>The HttpClient of fetches (the fetcher's handler: size limits, private-address guard).</summary>
-    public const string FetchClient = "fetch";
     /// <summary>The HttpClient of webhook deliveries (no redirects, no cookies).</summary>
     public const string WebhookClient = "webhook";
 
@@ -43,6 +46,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
         services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
+        AddOptions(services, config);
         AddTelemetry(services, config);
         AddStores(services);
         AddPipeline(services, config);
@@ -53,13 +57,37 @@ public static class NewsBriefServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The bot's sections, each bound and validated at start-up (<see cref="ValidatedOptions"/>); the scrapers'
+    /// and summariser's come with <c>AddScrapers</c> and <c>AddSummariser</c>.
+    /// </summary>
+    private static void AddOptions(IServiceCollection services, AppConfiguration config)
+    {
+        var root = config.Root;
+        services.AddValidatedOptions<BriefOptions>(root, BriefOptions.SectionName);
+        services.AddSingleton<IValidateOptions<BriefOptions>, BriefOptionsValidator>();
+        services.AddValidatedOptions<ServiceOptions>(root, ServiceOptions.SectionName);
+        services.AddValidatedOptions<TelemetryOptions>(root, TelemetryOptions.SectionName);
+        services.AddValidatedOptions<AlertOptions>(root, AlertOptions.SectionName);
+        services.AddValidatedOptions<DeliveryOptions>(root, DeliveryOptions.SectionName);
+        services.AddValidatedOptions<ScheduleOptions>(root, ScheduleOptions.SectionName);
+        services.AddValidatedOptions<SlackOptions>(root, SlackOptions.SectionName);
+        services.AddValidatedOptions<SmtpOptions>(root, SmtpOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        // Validated only where a token turns Discord on (run answers there, doctor checks the token).
+        if (DiscordServiceCollectionExtensions.IsDiscordConfigured(root)) services.AddDiscordOptions(root);
+        services.AddWebOptions(root);
+    }
+
+    /// <summary>
     /// <see cref="NewsBriefMetrics"/> for every project to record through, and OpenTelemetry over its meter
     /// and activity source; the OTLP exporter when Telemetry:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) names a collector.
     /// </summary>
     private static void AddTelemetry(IServiceCollection services, AppConfiguration config)
     {
-        var telemetry = AppConfiguration.Bind<TelemetryOptions>(config.Root, TelemetryOptions.SectionName);
-        services.AddSingleton(telemetry);
+        // Read here, before the host exists, to choose the exporters; the same section is validated at start-up.
+        TelemetryOptions telemetry;
+        try { telemetry = config.Root.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions(); }
+        catch (InvalidOperationException) { telemetry = new TelemetryOptions(); } // start-up validation names the bad key
         services.AddMetrics();
         services.AddSingleton(sp =>
         {
@@ -69,7 +97,7 @@ public static class NewsBriefServiceCollectionExtensions
         });
         var otlp = telemetry.OtlpEndpoint ?? (Uri.TryCreate(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"), UriKind.Absolute, out var env) ? env : null);
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+            .ConfigureResource(r => r.AddService(string.IsNullOrWhiteSpace(telemetry.ServiceName) ? "newsbrief" : telemetry.ServiceName)) // a blank name is reported by start-up validation
             .WithMetrics(m =>
             {
                 m.AddMeter(NewsBriefMetrics.MeterName);
@@ -101,43 +129,32 @@ public static class NewsBriefServiceCollectionExtensions
 
     private static void AddPipeline(IServiceCollection services, AppConfiguration config)
     {
-        // The fetcher enforces its own per-request timeout; HttpClient's must not cut in first.
-        services.AddKeyedSingleton(FetchClient, (_, _) => new HttpClient(HttpFetcher.CreateHandler(config.Fetch)) { Timeout = Timeout.InfiniteTimeSpan });
-        services.AddSingleton(sp => new HttpFetcher(sp.GetRequiredKeyedService<HttpClient>(FetchClient), config.Fetch, sp.GetRequiredService<TimeProvider>())
-        {
-            Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
-        });
-        services.AddSingleton(_ => AppConfiguration.Bind<StoryOptions>(config.Root, StoryOptions.SectionName));
         services.AddSingleton(_ => new TopicClassifier(config.Topics));
-        services.AddSingleton(sp => new StoryAssigner(sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<StoryOptions>().Clusterer(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<TopicClassifier>()));
-        services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
-            sp.GetRequiredService<SourceStateStore>(), config.Fetch, sp.GetRequiredService<TimeProvider>(), stories: sp.GetRequiredService<StoryAssigner>())
+        services.AddScrapers(config.Root, sp => articles => sp.GetRequiredService<EventIndexer>().Index(articles));
+        services.AddSummariser(config.Root);
+        services.AddSingleton(sp =>
         {
-            Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
-            AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
-            Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
+            var options = sp.GetRequiredService<SummariserOptions>();
+            return new EventIndexer(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EventIndexer>>(),
+                options is { UsesModel: true, ProposeEvents: true }
+                    ? new ModelEventProposer(sp.GetRequiredService<Kernel>(), options, sp.GetRequiredService<TimeProvider>())
+                    : null);
         });
-        services.AddSingleton(sp => new EventIndexer(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EventIndexer>>(),
-            config.Summariser is { UsesModel: true, ProposeEvents: true }
-                ? new ModelEventProposer(sp.GetRequiredService<Kernel>(), config.Summariser, sp.GetRequiredService<TimeProvider>())
-                : null));
         services.AddSingleton<EventQuery>();
-        services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
-        if (config.Summariser.UsesModel)
+        services.AddSingleton<ISummaryCache>(sp => new StoredSummaryCache(new SummaryCacheStore(sp.GetRequiredService<NewsBriefDatabase>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
         {
-            services.AddSingleton(_ => SummariserKernelFactory.Create(config.Summariser));
-            services.AddSingleton<ISummaryCache>(sp => new StoredSummaryCache(new SummaryCacheStore(sp.GetRequiredService<NewsBriefDatabase>()), sp.GetRequiredService<TimeProvider>()));
-        }
-        services.AddSingleton(sp => new StorySummariserFactory(config.Summariser, sp.GetRequiredService<ExtractiveStorySummariser>(),
-            sp.GetService<Kernel>(), sp.GetService<ISummaryCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>()));
+            var options = sp.GetRequiredService<SummariserOptions>();
+            return new StorySummariserFactory(options, sp.GetRequiredService<ExtractiveStorySummariser>(),
+                options.UsesModel ? sp.GetRequiredService<Kernel>() : null, options.UsesModel ? sp.GetRequiredService<ISummaryCache>() : null,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>());
+        });
         services.AddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var summarisers = sp.GetRequiredService<StorySummariserFactory>();
-            return new BriefService(config, sp.GetRequiredService<SourceRegistry>(), sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<BriefStore>(),
-                sp.GetRequiredService<TopicClassifier>(),
+            return new BriefService(config, sp.GetRequiredService<BriefOptions>(), sp.GetRequiredService<SummariserOptions>(), sp.GetRequiredService<SourceRegistry>(),
+                sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<BriefStore>(), sp.GetRequiredService<TopicClassifier>(),
                 () => new BriefComposer(BriefKernel.Create(summarisers.Create()), time), time)
             {
                 Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
@@ -148,19 +165,16 @@ public static class NewsBriefServiceCollectionExtensions
 
     private static void AddAlerting(IServiceCollection services, AppConfiguration config)
     {
-        services.AddSingleton(_ => AppConfiguration.Bind<AlertOptions>(config.Root, AlertOptions.SectionName));
-        services.AddSingleton(_ => AppConfiguration.Bind<DeliveryOptions>(config.Root, DeliveryOptions.SectionName));
-        services.AddSingleton(_ => AppConfiguration.Bind<ScheduleOptions>(config.Root, ScheduleOptions.SectionName));
         services.AddSingleton(_ => DefaultBriefDestination.From(config.Root));
         // The sources in force, also those added at runtime.
         services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current, sp.GetRequiredService<StoryStore>()));
-        services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), config.Brief,
+        services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), sp.GetRequiredService<BriefOptions>(),
             sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>())
         {
             Leases = sp.GetRequiredService<WorkerLeases>(),
         });
         services.AddSingleton(sp => new AlertScanner(sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<AlertStore>(),
-            sp.GetRequiredService<AlertComposer>(), sp.GetRequiredService<AlertOptions>(), config.BriefTimeZone, sp.GetRequiredService<TimeProvider>())
+            sp.GetRequiredService<AlertComposer>(), sp.GetRequiredService<AlertOptions>(), sp.GetRequiredService<BriefOptions>().Zone(), sp.GetRequiredService<TimeProvider>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
             Leases = sp.GetRequiredService<WorkerLeases>(),
@@ -176,21 +190,17 @@ public static class NewsBriefServiceCollectionExtensions
         // Senders registered after these (Discord channels in run) handle destinations none of these take.
         services.AddSingleton<IDeliverySender>(sp => new ConsoleSender(sp.GetRequiredService<ConsoleOutput>().Writer, sp.GetRequiredService<ConsoleOutput>().Json));
         services.AddSingleton<IDeliverySender>(sp => new DiscordWebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient)));
-        services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
-        services.AddSingleton(_ => AppConfiguration.Bind<SlackOptions>(config.Root, SlackOptions.SectionName));
+        services.AddSingleton<IDeliverySender>(sp => new WebhookSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IDeliverySender>(sp => new SlackSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<SlackOptions>(),
-            sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
-        services.AddSingleton<IDeliverySender>(sp => new TeamsSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout));
+            sp.GetRequiredService<DeliveryOptions>().WebhookTimeout, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDeliverySender>(sp => new TeamsSender(sp.GetRequiredKeyedService<HttpClient>(WebhookClient), sp.GetRequiredService<DeliveryOptions>().WebhookTimeout, sp.GetRequiredService<TimeProvider>()));
         AddEmail(services, config);
     }
 
     /// <summary>E-mail destinations wait (pending, the reason shown in 'deliveries') until Smtp:Host is set.</summary>
     private static void AddEmail(IServiceCollection services, AppConfiguration config)
     {
-        var smtp = AppConfiguration.Bind<SmtpOptions>(config.Root, SmtpOptions.SectionName);
-        if (smtp.Validate() is [var error, ..])
-            throw new ConfigurationException(AppConfiguration.AppSettingsFile, error.Split(' ')[0], error);
-        services.AddSingleton(smtp);
-        if (smtp.Enabled) services.AddSingleton<IDeliverySender>(_ => new EmailSender(smtp));
+        if (!string.IsNullOrWhiteSpace(config.Root[$"{SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)}"]))
+            services.AddSingleton<IDeliverySender>(sp => new EmailSender(sp.GetRequiredService<SmtpOptions>()));
     }
 }

@@ -49,4 +49,7 @@ public sealed record BriefOptions
     /// <summary>Topic of stories that match no configured topic.</summary>
     [Required]
     public string OtherTopic { get; init; } = "Other news";
+
+    /// <summary>The zone <see cref="TimeZone"/> names (<see cref="BriefOptionsValidator"/> has checked that it exists).</summary>
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

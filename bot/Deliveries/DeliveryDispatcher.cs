@@ -24,9 +24,6 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
 {
     private const int PageSize = 500;
 
-    /// <summary>Called after each delivery is marked sent (the test crash hook counts here).</summary>
-    public Action<Delivery>? AfterSent { get; init; }
-
     /// <summary>When, if at all, the current quiet period of a destination ends (null: not quiet). Read once per pass.</summary>
     public Func<DateTimeOffset, IReadOnlyDictionary<string, DateTimeOffset>>? QuietUntil { get; init; }
 
@@ -95,7 +92,6 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
                 store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
                 lock (pass) pass.Sent++;
                 Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
-                AfterSent?.Invoke(delivery);
                 break;
             case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
                 store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");

@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,7 +14,7 @@ namespace NewsBrief.Bot.Deliveries;
 /// Block Kit (split at 50 blocks). 429 waits for Retry-After; other 4xx answers (a revoked webhook, bad blocks,
 /// a bad token) are permanent and name what is wrong; 5xx and network failures are retried. URLs are never logged.
 /// </summary>
-public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan timeout) : IDeliverySender
+public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan timeout, TimeProvider? time = null) : IDeliverySender
 {
     public bool Handles(Destination destination) =>
         destination.Kind == DestinationKind.SlackWebhook || (destination.Kind == DestinationKind.SlackChannel && !string.IsNullOrEmpty(options.BotToken));
@@ -68,13 +69,13 @@ public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan 
         }
     }
 
-    private static SendResult WebhookResult(HttpResponseMessage response, string body)
+    private SendResult WebhookResult(HttpResponseMessage response, string body)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode) return SendResult.Ok($"slack-webhook-{status}");
         var reason = Short(body);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            return new SendResult(SendOutcome.Retryable, Error: "Slack rate limit (429)", RetryAfter: response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+            return new SendResult(SendOutcome.Retryable, Error: "Slack rate limit (429)", RetryAfter: RetryAfterParser.From(response.Headers, (time ?? TimeProvider.System).GetUtcNow()) ?? TimeSpan.FromSeconds(1));
         if (status >= 500) return new SendResult(SendOutcome.Retryable, Error: $"Slack answered {status} {reason}");
         var hint = reason switch
         {
@@ -88,10 +89,10 @@ public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan 
         return new SendResult(SendOutcome.Permanent, Error: $"Slack answered {status} {reason}{hint}");
     }
 
-    private static SendResult ApiResult(HttpResponseMessage response, string body)
+    private SendResult ApiResult(HttpResponseMessage response, string body)
     {
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            return new SendResult(SendOutcome.Retryable, Error: "Slack rate limit (429)", RetryAfter: response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+            return new SendResult(SendOutcome.Retryable, Error: "Slack rate limit (429)", RetryAfter: RetryAfterParser.From(response.Headers, (time ?? TimeProvider.System).GetUtcNow()) ?? TimeSpan.FromSeconds(1));
         if ((int)response.StatusCode >= 500) return new SendResult(SendOutcome.Retryable, Error: $"Slack answered {(int)response.StatusCode}");
         string? error = null, ts = null;
         try

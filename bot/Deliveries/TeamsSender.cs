@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,7 +11,7 @@ namespace NewsBrief.Bot.Deliveries;
 /// URL) as Adaptive Cards rendered from the row's document. 2xx (Workflows answers 202) is sent; 404 means the
 /// flow or URL is unknown and 401/403 a bad signature (both permanent, named); 429, 5xx and network failures are retried.
 /// </summary>
-public sealed class TeamsSender(HttpClient http, TimeSpan timeout) : IDeliverySender
+public sealed class TeamsSender(HttpClient http, TimeSpan timeout, TimeProvider? time = null) : IDeliverySender
 {
     public bool Handles(Destination destination) => destination.Kind == DestinationKind.TeamsWebhook;
 
@@ -41,7 +42,7 @@ public sealed class TeamsSender(HttpClient http, TimeSpan timeout) : IDeliverySe
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode) return SendResult.Ok($"teams-{status}");
             if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500 || status == 408)
-                return new SendResult(SendOutcome.Retryable, Error: $"Teams answered {status}", RetryAfter: response.Headers.RetryAfter?.Delta);
+                return new SendResult(SendOutcome.Retryable, Error: $"Teams answered {status}", RetryAfter: RetryAfterParser.From(response.Headers, (time ?? TimeProvider.System).GetUtcNow()));
             var hint = status switch
             {
                 404 => ": the workflow URL is unknown (the flow was deleted or the URL mistyped); copy the URL of the flow's 'When a Teams webhook request is received' trigger",

@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace NewsBrief.Bot.Deliveries;
 /// an <c>Idempotency-Key</c> header so a receiver can drop a retry it already has. 2xx is sent; 4xx
 /// (except 408 and 429) is permanent; 5xx, 408, 429 and timeouts are retried.
 /// </summary>
-public sealed class WebhookSender(HttpClient client, TimeSpan timeout) : IDeliverySender
+public sealed class WebhookSender(HttpClient client, TimeSpan timeout, TimeProvider? time = null) : IDeliverySender
 {
     public bool Handles(Destination destination) => destination.Kind == DestinationKind.Webhook;
 
@@ -29,7 +30,7 @@ public sealed class WebhookSender(HttpClient client, TimeSpan timeout) : IDelive
                 return SendResult.Ok(response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.First() : $"http-{status}");
             var error = $"HTTP {status} {response.ReasonPhrase}";
             return status is >= 500 or 408 or 429
-                ? new SendResult(SendOutcome.Retryable, Error: error, RetryAfter: RetryAfter(response.Headers.RetryAfter))
+                ? new SendResult(SendOutcome.Retryable, Error: error, RetryAfter: RetryAfterParser.From(response.Headers, (time ?? TimeProvider.System).GetUtcNow()))
                 : new SendResult(SendOutcome.Permanent, Error: error);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -49,5 +50,4 @@ public sealed class WebhookSender(HttpClient client, TimeSpan timeout) : IDelive
     }
 
     // Only the delta form: the date form would need the wall clock here.
-    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header?.Delta;
 }

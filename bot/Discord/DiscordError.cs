@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Text.Json;
 
 namespace NewsBrief.Bot.Discord;
@@ -15,7 +16,7 @@ internal sealed record DiscordError(int? Code, string Message, TimeSpan? RetryAf
             int? code = root.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
             var message = root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
             if (root.TryGetProperty("errors", out var details)) message += " " + details.GetRawText();
-            TimeSpan? retry = root.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var s) ? TimeSpan.FromSeconds(s) : null;
+            TimeSpan? retry = root.TryGetProperty("retry_after", out var r) && r.TryGetDouble(out var s) ? RetryAfterParser.FromSeconds(s) : null;
             var global = root.TryGetProperty("global", out var g) && g.ValueKind == JsonValueKind.True;
             return new DiscordError(code, message.Trim(), retry, global);
         }

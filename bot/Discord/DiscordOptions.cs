@@ -7,12 +7,10 @@ public sealed record DiscordOptions
 {
     public const string SectionName = "Discord";
 
-    /// <summary>The bot token from the Developer Portal. Secret: set it with NewsBrief__Discord__Token or user secrets.</summary>
-    [Required(AllowEmptyStrings = false)]
+    /// <summary>The bot token from the Developer Portal (checked by <see cref="DiscordOptionsValidator"/>, as the other keys). Secret: set it with NewsBrief__Discord__Token or user secrets.</summary>
     public string Token { get; init; } = "";
 
     /// <summary>When set, slash commands are registered on this server only (instant); otherwise globally.</summary>
-    [RegularExpression(@"^\d{1,20}$", ErrorMessage = "Discord:GuildId must be a numeric server id (a snowflake).")]
     public string? GuildId { get; init; }
 
     /// <summary>Role ids whose members may manage sources and schedules, beside holders of Manage Server.</summary>

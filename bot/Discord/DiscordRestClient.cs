@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -68,7 +69,7 @@ public sealed partial class DiscordRestClient
                 var error = DiscordError.Parse(text);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var retryAfter = error.RetryAfter ?? RetryAfterHeader(response) ?? TimeSpan.FromSeconds(1);
+                    var retryAfter = error.RetryAfter ?? RetryAfterParser.From(response.Headers, now) ?? TimeSpan.FromSeconds(1);
                     if (error.Global) _buckets.BlockAll(now + retryAfter);
                     if (repeatable && attempt < MaxAttempts)
                     {
@@ -100,7 +101,4 @@ public sealed partial class DiscordRestClient
         _logger.LogWarning("{Error}", exception.Message);
         return exception;
     }
-
-    private static TimeSpan? RetryAfterHeader(HttpResponseMessage response) =>
-        response.Headers.RetryAfter?.Delta;
 }

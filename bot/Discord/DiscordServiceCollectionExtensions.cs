@@ -1,21 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NewsBrief.Core.Configuration;
 
 namespace NewsBrief.Bot.Discord;
 
-/// <summary>Registers the Discord options (bound from "Discord", validated at start-up) and a named HttpClient.</summary>
+/// <summary>Registers the Discord options (bound from "Discord", validated at start-up like every section) and a named HttpClient.</summary>
 public static class DiscordServiceCollectionExtensions
 {
     public const string HttpClientName = "discord";
 
     public static IServiceCollection AddDiscordOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>()
-            .Bind(configuration.GetSection(DiscordOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        if (services.Any(d => d.ServiceType == typeof(DiscordOptionsValidator))) return services; // registered already
+        services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.SectionName);
+        services.AddSingleton<DiscordOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DiscordOptions>>(sp => sp.GetRequiredService<DiscordOptionsValidator>());
         // The factory's own request logs would print interaction and webhook URLs, whose paths carry tokens;
         // DiscordRestClient logs each request itself, redacted.
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();

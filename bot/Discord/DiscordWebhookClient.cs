@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -66,7 +67,9 @@ public sealed partial class DiscordWebhookClient
             if (!response.IsSuccessStatusCode)
             {
                 var error = DiscordError.Parse(text);
-                throw new DiscordApiException(response.StatusCode, error.Code, _redactor.Redact(error.Message), error.RetryAfter);
+                // The body's retry_after, else the header, measured from the server's own Date.
+                var retryAfter = error.RetryAfter ?? RetryAfterParser.From(response.Headers, response.Headers.Date ?? TimeProvider.System.GetUtcNow());
+                throw new DiscordApiException(response.StatusCode, error.Code, _redactor.Redact(error.Message), retryAfter);
             }
             using var doc = JsonDocument.Parse(text);
             return doc.RootElement.TryGetProperty("id", out var id) ? id.ToString() : "";

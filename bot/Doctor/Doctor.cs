@@ -12,14 +12,14 @@ namespace NewsBrief.Bot.Doctor;
 /// endpoint, the Discord token, then (on request) each source and each destination. Each check is
 /// isolated: one failing never stops the others.
 /// </summary>
-public sealed class Doctor(AppServices services, AlertServices alerting, IEnumerable<IDeliverySender> senders)
+public sealed class Doctor(AppServices services, AlertServices alerting, IEnumerable<IDeliverySender> senders, DiscordOptions? discord)
 {
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(bool sources, bool sendTest, CancellationToken ct)
     {
         var checks = new List<DoctorCheck> { DoctorCheck.Pass("configuration", $"{services.Config.ConfigDirectory}: {services.Config.Sources.Count} source(s), {services.Config.Topics.Count} topic(s)") };
         checks.Add(Isolated("store", Store));
-        if (services.Config.Summariser.UsesModel) checks.Add(await IsolatedAsync("model", Model(ct)));
-        if (DiscordServiceCollectionExtensions.IsDiscordConfigured(services.Config.Root)) checks.Add(await IsolatedAsync("discord", Discord(ct)));
+        if (services.Summariser.UsesModel) checks.Add(await IsolatedAsync("model", Model(ct)));
+        if (discord is not null) checks.Add(await IsolatedAsync("discord", Discord(discord, ct)));
         if (sources)
             foreach (var source in services.Sources.Current) checks.Add(await IsolatedAsync($"source {source.Id}", Source(source, ct)));
         if (sendTest)
@@ -41,13 +41,12 @@ public sealed class Doctor(AppServices services, AlertServices alerting, IEnumer
     }
 
     private async Task<DoctorCheck> Model(CancellationToken ct) =>
-        await ModelProbe.CheckAsync(services.Config.Summariser, ct) is { } error
+        await ModelProbe.CheckAsync(services.Summariser, ct) is { } error
             ? DoctorCheck.Fail("model", error)
-            : DoctorCheck.Pass("model", $"{services.Config.Summariser.Model} at {services.Config.Summariser.Endpoint} answered");
+            : DoctorCheck.Pass("model", $"{services.Summariser.Model} at {services.Summariser.Endpoint} answered");
 
-    private async Task<DoctorCheck> Discord(CancellationToken ct)
+    private async Task<DoctorCheck> Discord(DiscordOptions options, CancellationToken ct)
     {
-        var options = Configuration.AppConfiguration.Bind<DiscordOptions>(services.Config.Root, DiscordOptions.SectionName);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var rest = new DiscordRestClient(http, options, services.Time);
         try
@@ -68,7 +67,7 @@ public sealed class Doctor(AppServices services, AlertServices alerting, IEnumer
 
     private async Task<DoctorCheck> Source(Source source, CancellationToken ct)
     {
-        var result = await services.Fetcher.FetchAsync(new FetchRequest(source.Url), ct);
+        var result = await services.Fetcher.FetchAsync(NewsBrief.Scrapers.Refresh.SourceRequest.For(source, source.Url), ct);
         return result.IsOk
             ? DoctorCheck.Pass($"source {source.Id}", $"{source.Url} answered ({result.Body?.Length ?? 0:N0} characters)")
             : DoctorCheck.Fail($"source {source.Id}", $"{source.Url}: {result.Message} (sources.json: the Url of '{source.Id}')");

@@ -11,7 +11,7 @@ public sealed class PollingService(AppServices services, AlertServices alerting,
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(services.Config.Service.PollTick, services.Time);
+        using var timer = new PeriodicTimer(services.Service.PollTick, services.Time);
         do
         {
             try

@@ -1,3 +1,4 @@
+using NewsBrief.Bot.Configuration;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using NewsBrief.Bot.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -53,6 +53,9 @@ public static partial class SourceCatalog
             Topics = ReadTopics(e, file, path),
             PollInterval = ReadInterval(e, file, path),
             Selectors = kind == SourceKind.Html ? ReadSelectors(e, file, path) : null,
+            Headers = SourceRequestSettings.ReadHeaders(e, file, path),
+            Cookie = SourceRequestSettings.ReadValue(e, file, path, "Cookie"),
+            UserAgent = SourceRequestSettings.ReadValue(e, file, path, "UserAgent"),
         };
     }
 

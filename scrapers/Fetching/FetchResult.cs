@@ -57,4 +57,13 @@ public sealed record FetchRequest(Uri Url, string? ETag = null, string? LastModi
 
     /// <summary>Overrides <see cref="FetchOptions.Timeout"/> for this request.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Extra headers, sent only to <see cref="Url"/>'s own host: a redirect elsewhere does not carry them (as curl drops credentials).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>A Cookie header, sent only to <see cref="Url"/>'s own host.</summary>
+    public string? Cookie { get; init; }
+
+    /// <summary>Replaces <see cref="FetchOptions.UserAgent"/> for this request.</summary>
+    public string? UserAgent { get; init; }
 }

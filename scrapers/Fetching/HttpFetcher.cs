@@ -138,10 +138,16 @@ public sealed class HttpFetcher
     private HttpRequestMessage BuildMessage(FetchRequest request, Uri url, AddressGuard? guard)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, url);
-        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        message.Headers.TryAddWithoutValidation("User-Agent", request.UserAgent ?? _options.UserAgent);
         message.Headers.TryAddWithoutValidation("Accept", Accept);
         if (request.ETag is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-None-Match", request.ETag);
         if (request.LastModified is { Length: > 0 }) message.Headers.TryAddWithoutValidation("If-Modified-Since", request.LastModified);
+        // A source's credentials go to its own host only, never to where a redirect points elsewhere.
+        if (string.Equals(url.Authority, request.Url.Authority, StringComparison.OrdinalIgnoreCase) && url.Scheme == request.Url.Scheme)
+        {
+            foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>()) message.Headers.TryAddWithoutValidation(name, value);
+            if (request.Cookie is { Length: > 0 } cookie) message.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
         if (guard is not null) message.Options.Set(GuardedConnector.GuardKey, guard);
         return message;
     }

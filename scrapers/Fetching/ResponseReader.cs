@@ -1,3 +1,4 @@
+using NewsBrief.Core.Net;
 using System.Net;
 
 namespace NewsBrief.Scrapers.Fetching;
@@ -16,7 +17,7 @@ internal sealed class ResponseReader(FetchOptions options, TimeProvider time)
             FinalUrl = url,
             HttpStatus = status,
             ContentType = response.Content.Headers.ContentType?.MediaType,
-            MaxAge = RetryAfterParser.MaxAge(response, now),
+            MaxAge = ResponseFreshness.MaxAge(response, now),
             Message = $"HTTP {status}",
         };
         if (response.StatusCode == HttpStatusCode.NotModified)

@@ -120,7 +120,7 @@ public sealed class RefreshPipeline(
 
     private async Task<PollReport> PollOnceAsync(Source source, SourceState previous, CancellationToken ct)
     {
-        var result = await fetcher.FetchAsync(new FetchRequest(source.Url, previous.ETag, previous.LastModified), ct);
+        var result = await fetcher.FetchAsync(SourceRequest.For(source, source.Url, previous.ETag, previous.LastModified), ct);
         var now = time.GetUtcNow();
         if (result.Status == FetchStatus.NotModified)
             return Success(source, previous, result, now, null, "not-modified", 0, new UpsertOutcome([], [], 0), 0);
@@ -142,7 +142,7 @@ public sealed class RefreshPipeline(
 
         var mapped = feed.Items.Select(i => ArticleMapper.Map(i, source, now)).OfType<Article>()
             .DistinctBy(a => a.CanonicalUrl).ToList();
-        var (withPages, pages) = await AddPageTextAsync(mapped, ct);
+        var (withPages, pages) = await AddPageTextAsync(source, mapped, ct);
         var outcome = articles.Upsert(withPages);
         if (outcome.Inserted.Count > 0)
         {
@@ -152,7 +152,7 @@ public sealed class RefreshPipeline(
         return Success(source, previous, result, now, feed.Ttl, "ok", feed.Items.Count, outcome, pages);
     }
 
-    private async Task<(List<Article> Articles, int PagesFetched)> AddPageTextAsync(List<Article> mapped, CancellationToken ct)
+    private async Task<(List<Article> Articles, int PagesFetched)> AddPageTextAsync(Source source, List<Article> mapped, CancellationToken ct)
     {
         if (!options.FetchArticlePages) return (mapped, 0);
         var wanted = mapped.Where(a => a.Text is null && a.Url.StartsWith("http", StringComparison.Ordinal)
@@ -167,7 +167,7 @@ public sealed class RefreshPipeline(
             await gate.WaitAsync(ct);
             try
             {
-                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(a.Url)) { Timeout = options.PageTimeout }, ct);
+                var page = await fetcher.FetchAsync(SourceRequest.For(source, new Uri(a.Url)) with { Timeout = options.PageTimeout }, ct);
                 if (!page.IsOk || string.IsNullOrEmpty(page.Body)) return a;
                 Interlocked.Increment(ref fetched);
                 return WithPage(a, ArticleExtractor.Extract(page.Body, page.FinalUrl ?? new Uri(a.Url)));

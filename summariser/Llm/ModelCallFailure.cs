@@ -1,5 +1,5 @@
+using NewsBrief.Core.Net;
 using System.ClientModel;
-using System.Globalization;
 using System.Net;
 using Microsoft.SemanticKernel;
 
@@ -35,7 +35,7 @@ public sealed record ModelCallFailure(ModelFailureKind Kind, HttpStatusCode? Sta
     {
         var response = (exception.InnerException as ClientResultException)?.GetRawResponse();
         if (response is null || !response.Headers.TryGetValue("Retry-After", out var value) || value is null) return null;
-        return RetryDelay.ParseRetryAfter(value, DateTimeOffset.UtcNow);
+        return RetryAfterParser.Parse(value, DateTimeOffset.UtcNow);
     }
 }
 
@@ -48,13 +48,4 @@ public static class RetryDelay
     /// <summary>Delay before retry number <paramref name="retry"/> (1-based).</summary>
     public static TimeSpan For(int retry, TimeSpan baseDelay, TimeSpan? retryAfter) =>
         retryAfter is { } ra && ra >= TimeSpan.Zero ? ra : baseDelay * Math.Pow(2, Math.Max(0, retry - 1));
-
-    /// <summary>Delta-seconds or an HTTP date; null when unreadable.</summary>
-    public static TimeSpan? ParseRetryAfter(string value, DateTimeOffset now)
-    {
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return TimeSpan.FromSeconds(seconds);
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            return at > now ? at - now : TimeSpan.Zero;
-        return null;
-    }
 }

@@ -6,14 +6,14 @@ namespace NewsBrief.Summariser.Llm;
 public static class SummariserKernelFactory
 {
     /// <summary>
-    /// A kernel with one chat completion service for <paramref name="options"/> (validated here; throws
+    /// A kernel with one chat completion service for <paramref name="options"/> (checked by <see cref="SummariserOptionsValidator"/> here too, for callers outside the host; throws
     /// <see cref="ArgumentException"/> naming the key). <paramref name="transport"/> replaces the socket handler
     /// (tests, proxies). The HttpClient's Timeout is Summariser:Timeout: SK sets no retries and no other timeout
     /// whenever it is given an HttpClient, so <see cref="LlmStorySummariser"/> does the retrying.
     /// </summary>
     public static Kernel Create(SummariserOptions options, HttpMessageHandler? transport = null)
     {
-        var errors = options.Validate();
+        var errors = SummariserOptionsValidator.Failures(options);
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         if (!options.UsesModel) throw new ArgumentException("Summariser:Provider is extractive: there is no model kernel to build", nameof(options));
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NewsBrief.Summariser.Llm;
 
-/// <summary>Settings of the summariser (section <c>Summariser</c>); <see cref="Validate"/> names the bad key.</summary>
+/// <summary>Settings of the summariser (section <c>Summariser</c>); <see cref="SummariserOptionsValidator"/> names the bad key.</summary>
 public sealed record SummariserOptions
 {
     public const string SectionName = "Summariser";
@@ -62,43 +62,6 @@ public sealed record SummariserOptions
     public string AzureApiVersion { get; init; } = "2024-10-21";
 
     public bool UsesModel => !string.Equals(Provider, SummariserProviders.Extractive, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Every problem with these settings, each naming its key; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = new List<string>();
-        var p = $"{SectionName}:";
-        if (!SummariserProviders.All.Contains(Provider, StringComparer.OrdinalIgnoreCase))
-        {
-            errors.Add($"{p}Provider '{Provider}' is not known; valid providers: {string.Join(", ", SummariserProviders.All)}");
-            return errors;
-        }
-        var provider = Provider.ToLowerInvariant();
-        if (provider == SummariserProviders.Extractive) return errors;
-
-        var endpointRequired = provider is SummariserProviders.OpenAiCompatible or SummariserProviders.AzureOpenAi;
-        if (string.IsNullOrWhiteSpace(Endpoint))
-        {
-            if (endpointRequired) errors.Add($"{p}Endpoint is required when {p}Provider is {provider}");
-        }
-        else if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            errors.Add($"{p}Endpoint '{Endpoint}' must be an absolute http:// or https:// URL");
-
-        if (string.IsNullOrWhiteSpace(Model)) errors.Add($"{p}Model is required when {p}Provider is {provider}");
-        if (provider is SummariserProviders.OpenAi or SummariserProviders.AzureOpenAi && string.IsNullOrWhiteSpace(ApiKey))
-            errors.Add($"{p}ApiKey is required when {p}Provider is {provider} (set NewsBrief__Summariser__ApiKey)");
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(1)) errors.Add($"{p}Timeout must be between 00:00:00.001 and 01:00:00, not {Timeout}");
-        if (MaxRetries is < 0 or > 10) errors.Add($"{p}MaxRetries must be between 0 and 10, not {MaxRetries}");
-        if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromMinutes(5)) errors.Add($"{p}RetryBaseDelay must be between 0 and 00:05:00, not {RetryBaseDelay}");
-        if (MaxTokensPerStory < 200) errors.Add($"{p}MaxTokensPerStory must be at least 200, not {MaxTokensPerStory}");
-        if (MaxTokensPerBrief < MaxTokensPerStory) errors.Add($"{p}MaxTokensPerBrief ({MaxTokensPerBrief}) must be at least {p}MaxTokensPerStory ({MaxTokensPerStory})");
-        if (MaxOutputTokens is < 50 or > 32_000) errors.Add($"{p}MaxOutputTokens must be between 50 and 32000, not {MaxOutputTokens}");
-        if (MaxSentences is < 1 or > 20) errors.Add($"{p}MaxSentences must be between 1 and 20, not {MaxSentences}");
-        if (Temperature is < 0 or > 2) errors.Add($"{p}Temperature must be between 0 and 2, not {Temperature}");
-        if (PromptPricePerMillion < 0) errors.Add($"{p}PromptPricePerMillion must not be negative");
-        if (CompletionPricePerMillion < 0) errors.Add($"{p}CompletionPricePerMillion must not be negative");
-        return errors;
-    }
 
     /// <summary>Keeps the API key out of ToString(), and so out of every log line and exception message.</summary>
     private bool PrintMembers(StringBuilder builder)

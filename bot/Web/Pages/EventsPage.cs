@@ -78,7 +78,7 @@ public static class EventsPage
         range = default;
         listing = null;
         error = "";
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(room.Now, room.App.Config.BriefTimeZone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(room.Now, room.App.Brief.Zone()).DateTime);
         if (!TryDay(from, "from", out var first, out error) || !TryDay(to, "to", out var last, out error)) return false;
         var start = first ?? today;
         var end = last ?? start.AddDays(defaultDays - 1);

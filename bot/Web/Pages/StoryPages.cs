@@ -68,7 +68,7 @@ public static class StoryPages
     // The upcoming events the story's articles announce (a year ahead), as on /events.
     private static void StoryEvents(ReadingRoomServices room, Story story, StringBuilder html)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(room.Now, room.App.Config.BriefTimeZone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(room.Now, room.App.Brief.Zone()).DateTime);
         var ids = story.ArticleIds.ToHashSet();
         var listing = room.App.Events.Find(today, today.AddDays(366), null, limit: 5000);
         var mine = listing.Events.Where(e => e.Citations.Any(c => ids.Contains(c.ArticleId))).ToList();

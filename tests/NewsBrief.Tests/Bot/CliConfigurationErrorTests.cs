@@ -27,6 +27,15 @@ public sealed class CliConfigurationErrorTests : IDisposable
     [InlineData("appsettings.json", """{ "Brief": { "TimeZone": "Mars/Olympus" } }""", "appsettings.json: Brief:TimeZone: 'Mars/Olympus' is not a known IANA time zone")]
     [InlineData("appsettings.json", """{ "Brief": { "DailyTime": "25:00" } }""", "appsettings.json: Brief:DailyTime")]
     [InlineData("appsettings.json", """{ "Brief": """, "appsettings.json: (file): invalid JSON")]
+    [InlineData("appsettings.json", """{ "Fetch": { "Timeout": "soon" } }""", "appsettings.json: Fetch:Timeout: 'soon' is not a valid duration")]
+    [InlineData("appsettings.json", """{ "Service": { "PollTick": "00:00:01" } }""", "appsettings.json: Service:PollTick: ")]
+    [InlineData("appsettings.json", """{ "Delivery": { "MaxAttempts": 0 } }""", "appsettings.json: Delivery:MaxAttempts: ")]
+    [InlineData("appsettings.json", """{ "Alerts": { "DigestTime": "8am" } }""", "appsettings.json: Alerts:DigestTime: must be a time of day")]
+    [InlineData("appsettings.json", """{ "Schedules": { "Tick": "00:00:00" } }""", "appsettings.json: Schedules:Tick: ")]
+    [InlineData("appsettings.json", """{ "Stories": { "Threshold": 2 } }""", "appsettings.json: Stories:Threshold: ")]
+    [InlineData("appsettings.json", """{ "Summariser": { "Provider": "olama" } }""", "appsettings.json: Summariser:Provider: 'olama' is not known")]
+    [InlineData("appsettings.json", """{ "Web": { "Urls": "ftp://127.0.0.1:21" } }""", "appsettings.json: Web:Urls: 'ftp://127.0.0.1:21' is not an http(s) address")]
+    [InlineData("appsettings.json", """{ "Telemetry": { "ServiceName": "" } }""", "appsettings.json: Telemetry:ServiceName: ")]
     public async Task BadConfiguration_ExitsTwoNamingTheFileAndKey(string file, string? content, string expected)
     {
         var path = Path.Combine(_config.Path, file);
@@ -38,6 +47,18 @@ public sealed class CliConfigurationErrorTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Error);
         Assert.Equal("", result.Out);
+    }
+
+    [Fact]
+    public async Task SeveralBadSections_AreAllNamed_OnePerLine()
+    {
+        File.WriteAllText(Path.Combine(_config.Path, "appsettings.json"), """{ "Brief": { "MaxStories": 0 }, "Delivery": { "MaxAttempts": 0 } }""");
+
+        var result = await Brief();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("configuration error: appsettings.json: Brief:MaxStories: ", result.Error);
+        Assert.Contains("configuration error: appsettings.json: Delivery:MaxAttempts: ", result.Error);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class EnvironmentOverrideTests : IDisposable
         Assert.True(rescued.ExitCode == 0, rescued.Error);
         Assert.Equal(2, spoiled.ExitCode);
         Assert.Contains("Brief:TimeZone: 'Elsewhere/Odd'", spoiled.Error);
+        Assert.Contains("appsettings.json: Brief:TimeZone", fileAlone.Error);
+        Assert.Contains("environment NewsBrief__Brief__TimeZone: Brief:TimeZone", spoiled.Error); // where to fix it
     }
 
     public void Dispose() => _dir.Dispose();

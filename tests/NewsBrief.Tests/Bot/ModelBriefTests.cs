@@ -101,7 +101,7 @@ public sealed class ModelBriefTests : IAsyncLifetime
         var result = await CliRun.InProcessAsync("brief", "--no-poll", "--config", _config.Path, "--data", Path.Combine(_dir.Path, "data"));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("appsettings.json: Summariser:Provider: Summariser:Provider 'gpt' is not known", result.Error);
+        Assert.Contains("appsettings.json: Summariser:Provider: 'gpt' is not known", result.Error);
     }
 
     public async Task DisposeAsync()

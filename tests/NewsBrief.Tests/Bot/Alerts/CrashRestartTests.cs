@@ -1,3 +1,4 @@
+using NewsBrief.CrashHook;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using NewsBrief.Bot.Deliveries;
@@ -6,7 +7,7 @@ using NewsBrief.Tests.Support;
 namespace NewsBrief.Tests.Bot.Alerts;
 
 /// <summary>
-/// The real executable killed mid-delivery (by <see cref="TestCrashHook"/>) and started again, against a
+/// The real executable killed mid-delivery (by <see cref="CrashAfterSends"/>, a startup hook from a test-only assembly) and started again, against a
 /// real SQLite file and feeds that change between polls: every alert arrives, none twice.
 /// </summary>
 public sealed class CrashRestartTests : IAsyncLifetime
@@ -49,7 +50,7 @@ public sealed class CrashRestartTests : IAsyncLifetime
         var finished = await PollAsync(crashAfter: null);
         var idle = await PollAsync(crashAfter: null);
 
-        Assert.Equal((TestCrashHook.ExitCode, TestCrashHook.ExitCode, 0, 0), (crashed.ExitCode, crashedAgain.ExitCode, finished.ExitCode, idle.ExitCode));
+        Assert.Equal((CrashAfterSends.ExitCode, CrashAfterSends.ExitCode, 0, 0), (crashed.ExitCode, crashedAgain.ExitCode, finished.ExitCode, idle.ExitCode));
         Assert.Equal((2, 1), (Lines(crashed).Count, Lines(crashedAgain).Count));
         Assert.Empty(Lines(idle));
         var urls = new[] { crashed, crashedAgain, finished }.SelectMany(Lines)
@@ -67,7 +68,7 @@ public sealed class CrashRestartTests : IAsyncLifetime
         Publish(5, 7);
         var finished = await PollAsync(crashAfter: null);
 
-        Assert.Equal((TestCrashHook.ExitCode, 0), (crashed.ExitCode, finished.ExitCode));
+        Assert.Equal((CrashAfterSends.ExitCode, 0), (crashed.ExitCode, finished.ExitCode));
         var bodies = _webhookBodies.Select(b => JsonDocument.Parse(b).RootElement).ToList();
         var keys = bodies.Select(b => b.GetProperty("idempotencyKey").GetString()).ToList();
         Assert.Equal(keys.Distinct().Count(), keys.Count);
@@ -93,7 +94,7 @@ public sealed class CrashRestartTests : IAsyncLifetime
 
     private async Task<CliResult> PollAsync(int? crashAfter)
     {
-        var env = crashAfter is { } n ? new Dictionary<string, string> { [TestCrashHook.Variable] = n.ToString() } : null;
+        var env = crashAfter is { } n ? CrashAfterSends.Environment(n) : null;
         return await CliRun.ProcessAsync(env, "poll", "--format", "json", "--config", _config.Path, "--data", Data);
     }
 

@@ -126,16 +126,18 @@ public sealed class EmailDeliveryTests
     [InlineData("\"Security\": \"tls\", \"From\": \"a@example.org\"", "Smtp:Security")]
     [InlineData("\"From\": \"not an address\"", "Smtp:From")]
     [InlineData("\"From\": \"a@example.org\", \"User\": \"me\"", "Smtp:Password")]
-    public void BadSmtpSettings_AreRefusedAtStartNamingTheKey(string smtp, string key)
+    public async Task BadSmtpSettings_AreRefusedAtStartNamingTheKey(string smtp, string key)
     {
         using var dir = new TempDirectory();
         var config = new TestConfigFolder(Path.Combine(dir.Path, "config"))
             .WriteSettings($$"""{ "Smtp": { "Host": "mail.example.org", {{smtp}} } }""").WriteTopics().WriteSources();
         var loaded = AppConfiguration.Load(config.Path, Path.Combine(dir.Path, "data"));
 
-        var error = Assert.Throws<ConfigurationException>(() => NewsBriefHost.Build(loaded, TimeProvider.System, new ConsoleOutput(TextWriter.Null, Json: false)));
+        using var host = NewsBriefHost.Build(loaded, TimeProvider.System, new ConsoleOutput(TextWriter.Null, Json: false));
 
-        Assert.Contains(key, error.Message);
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(error.Failures, f => f.StartsWith(key + ":", StringComparison.Ordinal));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

@@ -27,7 +27,7 @@ public sealed class ScheduledBriefLookTests
 
         await f.Alerting.ScheduleRunner.RunDueAsync(CancellationToken.None);
         var report = await f.Alerting.Dispatcher.SendDueAsync(CancellationToken.None);
-        var slash = BriefReplies.From(await f.Services.BriefService.CreateAsync(f.Services.Config.Brief.DefaultWindow, BriefScope.All, newOnly: false, CancellationToken.None),
+        var slash = BriefReplies.From(await f.Services.BriefService.CreateAsync(f.Services.Brief.DefaultWindow, BriefScope.All, newOnly: false, CancellationToken.None),
             f.Services.BriefService.SourceName, "of all topics");
 
         Assert.Equal(1, report.Sent);

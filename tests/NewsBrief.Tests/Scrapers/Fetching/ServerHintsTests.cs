@@ -59,29 +59,4 @@ public sealed class ServerHintsTests
 
         Assert.Equal(TimeSpan.FromHours(1), result.MaxAge);
     }
-
-    [Theory]
-    [InlineData("30", 30)]
-    [InlineData(" 0 ", 0)]
-    [InlineData("Mon, 02 Mar 2026 09:05:00 GMT", 300)]
-    [InlineData("Mon, 02 Mar 2026 08:00:00 GMT", 0)]
-    public void RetryAfter_ReadsSecondsAndHttpDates(string value, int expectedSeconds)
-    {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), RetryAfterParser.Parse(value, Now));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("soon")]
-    [InlineData("-5")]
-    public void RetryAfter_WhenUnreadable_IsNull(string value)
-    {
-        Assert.Null(RetryAfterParser.Parse(value, Now));
-    }
-
-    [Fact]
-    public void RetryAfter_IsCappedAtAWeek()
-    {
-        Assert.Equal(TimeSpan.FromDays(7), RetryAfterParser.Parse("99999999999", Now));
-    }
 }

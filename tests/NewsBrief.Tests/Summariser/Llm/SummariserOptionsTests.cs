@@ -5,44 +5,44 @@ namespace NewsBrief.Tests.Summariser.Llm;
 public sealed class SummariserOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_AreValidAndExtractive()
+    public void Validator_Defaults_AreValidAndExtractive()
     {
         var options = new SummariserOptions();
 
-        Assert.Empty(options.Validate());
+        Assert.Empty(SummariserOptionsValidator.Failures(options));
         Assert.False(options.UsesModel);
         Assert.Equal(TimeSpan.FromSeconds(60), options.Timeout);
         Assert.Equal(2, options.MaxRetries);
     }
 
     [Fact]
-    public void Validate_WhenEndpointMissingForCompatible_NamesTheKey() =>
-        Assert.Contains("Summariser:Endpoint is required when Summariser:Provider is openai-compatible",
-            new SummariserOptions { Provider = "openai-compatible", Model = "m" }.Validate());
+    public void Validator_WhenEndpointMissingForCompatible_NamesTheKey() =>
+        Assert.Contains("Summariser:Endpoint: required when Summariser:Provider is openai-compatible",
+            SummariserOptionsValidator.Failures(new SummariserOptions { Provider = "openai-compatible", Model = "m" }));
 
     [Fact]
-    public void Validate_WhenProviderIsMisspelt_ListsTheValidOnes()
+    public void Validator_WhenProviderIsMisspelt_ListsTheValidOnes()
     {
-        var error = Assert.Single(new SummariserOptions { Provider = "olama" }.Validate());
+        var error = Assert.Single(SummariserOptionsValidator.Failures(new SummariserOptions { Provider = "olama" }));
 
-        Assert.Equal("Summariser:Provider 'olama' is not known; valid providers: extractive, openai, azure-openai, openai-compatible", error);
+        Assert.Equal("Summariser:Provider: 'olama' is not known; valid providers: extractive, openai, azure-openai, openai-compatible", error);
     }
 
     [Theory]
     [InlineData("localhost:11434/v1")]
     [InlineData("ftp://host/v1")]
     [InlineData("/v1")]
-    public void Validate_WhenEndpointIsNotAbsoluteHttp_SaysSo(string endpoint) =>
-        Assert.Contains(new SummariserOptions { Provider = "openai-compatible", Model = "m", Endpoint = endpoint }.Validate(),
+    public void Validator_WhenEndpointIsNotAbsoluteHttp_SaysSo(string endpoint) =>
+        Assert.Contains(SummariserOptionsValidator.Failures(new SummariserOptions { Provider = "openai-compatible", Model = "m", Endpoint = endpoint }),
             e => e.StartsWith("Summariser:Endpoint", StringComparison.Ordinal) && e.Contains("absolute http"));
 
     [Fact]
-    public void Validate_ReportsEveryBadKey()
+    public void Validator_ReportsEveryBadKey()
     {
-        var errors = new SummariserOptions
+        var errors = SummariserOptionsValidator.Failures(new SummariserOptions
         {
             Provider = "openai", Timeout = TimeSpan.Zero, MaxRetries = -1, Temperature = 3,
-        }.Validate();
+        });
 
         Assert.Contains(errors, e => e.StartsWith("Summariser:Model", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Summariser:ApiKey", StringComparison.Ordinal));

@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
-namespace NewsBrief.Bot.Web;
+namespace NewsBrief.Bot.Configuration;
 
 /// <summary>The reading room (section <c>Web</c>): where it listens, who may change things, and its limits.</summary>
 public sealed record WebOptions
