@@ -170,6 +170,10 @@ internal static class Migrations
         );
         CREATE INDEX event_citations_article ON event_citations(article_id);
         """,
+        // Per-part progress of a delivery split into several messages (Slack, Teams, Discord).
+        """
+        ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;
