@@ -170,6 +170,14 @@ internal static class Migrations
         );
         CREATE INDEX event_citations_article ON event_citations(article_id);
         """,
+        // Named leases of the workers sharing one store (the alert scan, the schedules, the Discord gateway leader).
+        """
+        CREATE TABLE leases (
+            name     TEXT PRIMARY KEY,
+            holder   TEXT NOT NULL,
+            expires  INTEGER NOT NULL
+        );
+        """,
         // Per-part progress of a delivery split into several messages (Slack, Teams, Discord).
         """
         ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
