@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using NewsBrief.Core.Domain;
 
@@ -8,10 +9,11 @@ namespace NewsBrief.Core.Storage;
 public sealed record SearchHit(Article Article, double Score, string Snippet);
 
 /// <summary>
-/// Full-text search over the stored articles (SQLite FTS5, kept in sync with <c>articles</c> by triggers):
-/// bm25 ranking with the title weighted over the body, snippets, and a date range. Ranking is bounded: only
-/// the newest <see cref="RankWindow"/> matches in the range are scored, so a word in a third of the archive
-/// costs about what a rare one does.
+/// Full-text search over the stored articles (SQLite FTS5, kept in sync with <c>articles</c> by triggers; on
+/// PostgreSQL a generated tsvector with a GIN index, the same expression translated by <see cref="PostgresTextQuery"/>):
+/// bm25 ranking with the title weighted over the body, snippets, and a date range. Ranking is bounded: only the
+/// newest <see cref="RankWindow"/> matches in the range are scored, so a word in a third of the archive costs about
+/// what a rare one does.
 /// </summary>
 public sealed class ArticleSearch(NewsBriefDatabase database)
 {
@@ -29,7 +31,8 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
     /// </summary>
     public const int RankWindow = 2000;
 
-    private static readonly string Columns = string.Join(", ", ArticleStore.Columns.Split(", ").Select(c => "a." + c));
+    private static readonly string Weight = TitleWeight.ToString(CultureInfo.InvariantCulture);
+    private static readonly string QualifiedColumns = string.Join(", ", ArticleStore.Columns.Split(", ").Select(c => "a." + c));
 
     /// <summary>
     /// The best-ranked articles matching an FTS5 expression (see <see cref="Query.FullTextExpression"/>), dated
@@ -37,38 +40,26 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string match, DateTimeOffset from, DateTimeOffset to, int limit)
     {
+        var postgres = database.Dialect.IsPostgres;
+        var expression = postgres ? PostgresTextQuery.FromFts5(match) : match;
         using var connection = database.Connect();
         // Step 1: the id of the RankWindow-th newest match in range (none when fewer match): walking the index
         // newest first is cheap, it is the scoring that costs.
         long floor;
         using (var cut = connection.CreateCommand())
         {
-            cut.CommandText = """
-                SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                WHERE articles_fts MATCH $match AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
-                ORDER BY f.rowid DESC LIMIT 1 OFFSET $offset
-                """;
-            Bind(cut, match, from, to);
+            cut.CommandText = postgres ? PostgresFloorSql : SqliteFloorSql;
+            Bind(cut, expression, from, to);
             cut.Parameters.AddWithValue("$offset", RankWindow - 1);
-            floor = cut.ExecuteScalar() is long id ? id : long.MinValue;
+            floor = cut.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : long.MinValue;
         }
-        // Step 2: score only the matches at or above that id, keep the best, and snippet just those (a snippet re-reads
-        // the text, so it is made after the cut; CROSS JOIN keeps the index scan outside and the few kept ids inside).
+        // Step 2: score only the matches at or above that id, keep the best, and snippet just those.
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""
-            WITH best AS MATERIALIZED (
-                SELECT f.rowid AS id, bm25(articles_fts, {TitleWeight.ToString(CultureInfo.InvariantCulture)}, 1.0) AS score
-                FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                WHERE articles_fts MATCH $match AND f.rowid >= $floor AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
-                ORDER BY score, a.id DESC LIMIT $limit)
-            SELECT {Columns}, best.score, snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
-            FROM articles_fts f CROSS JOIN best ON best.id = f.rowid JOIN articles a ON a.id = best.id
-            WHERE articles_fts MATCH $match AND f.rowid >= $floor
-            ORDER BY best.score, best.id DESC
-            """;
-        Bind(cmd, match, from, to);
+        cmd.CommandText = postgres ? PostgresSearchSql : SqliteSearchSql;
+        Bind(cmd, expression, from, to);
         cmd.Parameters.AddWithValue("$floor", floor);
         cmd.Parameters.AddWithValue("$limit", limit);
+        if (postgres) cmd.Parameters.AddWithValue("$headline", HeadlineOptions);
         using var reader = cmd.ExecuteReader();
         var hits = new List<SearchHit>();
         var columns = ArticleStore.ColumnCount;
@@ -77,10 +68,53 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
         return hits;
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand cmd, string match, DateTimeOffset from, DateTimeOffset to)
+    private static void Bind(DbCommand cmd, string match, DateTimeOffset from, DateTimeOffset to)
     {
         cmd.Parameters.AddWithValue("$match", match);
         cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
         cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
     }
+
+    private const string SqliteFloorSql = """
+        SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
+        WHERE articles_fts MATCH $match AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
+        ORDER BY f.rowid DESC LIMIT 1 OFFSET $offset
+        """;
+
+    /// <summary>A snippet re-reads the text, so it is made after the cut; CROSS JOIN keeps the index scan outside and the few kept ids inside.</summary>
+    private static readonly string SqliteSearchSql = $"""
+        WITH best AS MATERIALIZED (
+            SELECT f.rowid AS id, bm25(articles_fts, {Weight}, 1.0) AS score
+            FROM articles_fts f JOIN articles a ON a.id = f.rowid
+            WHERE articles_fts MATCH $match AND f.rowid >= $floor AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
+            ORDER BY score, a.id DESC LIMIT $limit)
+        SELECT {QualifiedColumns}, best.score, snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
+        FROM articles_fts f CROSS JOIN best ON best.id = f.rowid JOIN articles a ON a.id = best.id
+        WHERE articles_fts MATCH $match AND f.rowid >= $floor
+        ORDER BY best.score, best.id DESC
+        """;
+
+    private const string PostgresFloorSql = """
+        SELECT s.id FROM articles s
+        WHERE s.search @@ to_tsquery('simple', $match) AND COALESCE(s.published, s.fetched) BETWEEN $from AND $to
+        ORDER BY s.id DESC LIMIT 1 OFFSET $offset
+        """;
+
+    /// <summary>
+    /// PostgreSQL: the generated tsvector (title weight A, body B) through its GIN index, ranked by ts_rank with A
+    /// counting <see cref="TitleWeight"/> times B, negated so that lower is better as with bm25. Snippets
+    /// (ts_headline) are made for the returned rows only.
+    /// </summary>
+    private static readonly string PostgresSearchSql = $"""
+        SELECT {ArticleStore.Columns}, f.score,
+               ts_headline('simple', a.title || ' — ' || COALESCE(a.text, a.description, ''), f.q, $headline)
+        FROM (SELECT s.id AS hit_id, q, -ts_rank(ARRAY[0, 0, 1.0 / {Weight}, 1.0]::float4[], s.search, q) AS score
+              FROM articles s, to_tsquery('simple', $match) AS q
+              WHERE s.search @@ q AND s.id >= $floor AND COALESCE(s.published, s.fetched) BETWEEN $from AND $to
+              ORDER BY score, s.id DESC LIMIT $limit) f
+        JOIN articles a ON a.id = f.hit_id
+        ORDER BY f.score, a.id DESC
+        """;
+
+    private static readonly string HeadlineOptions = $"StartSel=\"{MarkStart}\", StopSel=\"{MarkEnd}\", MaxWords=24, MinWords=8, ShortWord=1, MaxFragments=2, FragmentDelimiter=\" … \"";
 }
