@@ -169,7 +169,9 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             return new SendResult(SendOutcome.Retryable, Error: $"no sender for {destination.Kind} destinations is configured yet{MissingSetting(destination.Kind)}");
         try
         {
-            return await sender.SendAsync(delivery, destination, ct);
+            // A split message resumes after the parts an earlier attempt got out, and records each part as it goes.
+            var progress = new SendProgress(delivery.PartsSent, (parts, messageId) => store.MarkPartsSent(delivery.Id, parts, messageId));
+            return await sender.SendAsync(delivery, destination, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -15,7 +15,10 @@ public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliv
 {
     public bool Handles(Destination destination) => destination.Kind is DestinationKind.DiscordChannel or DestinationKind.DiscordDm;
 
-    public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken) =>
+        SendAsync(delivery, destination, SendProgress.FromStart, cancellationToken);
+
+    public async Task<SendResult> SendAsync(Delivery delivery, Destination destination, SendProgress progress, CancellationToken cancellationToken)
     {
         if (rest() is not { } client) return new SendResult(SendOutcome.Retryable, Error: "Discord is not connected yet");
         var messages = DiscordReplyRenderer.Render(OutboxMessage.From(delivery).ToReply(), ephemeral: false);
@@ -25,10 +28,11 @@ public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliv
             var channel = destination.Kind == DestinationKind.DiscordDm
                 ? await client.OpenDirectMessageAsync(destination.Target, cancellationToken)
                 : destination.Target;
-            for (var i = 0; i < messages.Count; i++)
+            for (var i = progress.PartsSent; i < messages.Count; i++)
             {
                 var id = await client.CreateMessageAsync(channel, messages[i], Nonce(delivery.IdempotencyKey, i), cancellationToken);
                 first ??= id;
+                progress.PartSent(messages.Count, id);
             }
             return SendResult.Ok(first);
         }
@@ -36,11 +40,11 @@ public sealed class DiscordChannelSender(Func<DiscordRestClient?> rest) : IDeliv
         {
             var status = (int)e.Status;
             var permanent = status is >= 400 and < 500 && e.Status != HttpStatusCode.TooManyRequests;
-            return new SendResult(permanent ? SendOutcome.Permanent : SendOutcome.Retryable, Error: e.Message, RetryAfter: e.RetryAfter);
+            return new SendResult(permanent ? SendOutcome.Permanent : SendOutcome.Retryable, Error: SendProgress.AtPart(e.Message, progress.PartsSent, messages.Count), RetryAfter: e.RetryAfter);
         }
         catch (HttpRequestException e)
         {
-            return new SendResult(SendOutcome.Retryable, Error: e.Message);
+            return new SendResult(SendOutcome.Retryable, Error: SendProgress.AtPart(e.Message, progress.PartsSent, messages.Count));
         }
     }
 

@@ -25,4 +25,11 @@ public interface IDeliverySender
 
     /// <summary>Sends one delivery. Failures are returned, not thrown; the idempotency key goes with the message where the platform takes one.</summary>
     Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends one delivery, resuming after the parts <paramref name="progress"/> says are out and reporting each part as it
+    /// goes. Senders that split a message (Slack, Teams, Discord) implement it; a single message needs no progress.
+    /// </summary>
+    Task<SendResult> SendAsync(Delivery delivery, Destination destination, SendProgress progress, CancellationToken cancellationToken) =>
+        SendAsync(delivery, destination, cancellationToken);
 }

@@ -19,20 +19,25 @@ public sealed class SlackSender(HttpClient http, SlackOptions options, TimeSpan 
     public bool Handles(Destination destination) =>
         destination.Kind == DestinationKind.SlackWebhook || (destination.Kind == DestinationKind.SlackChannel && !string.IsNullOrEmpty(options.BotToken));
 
-    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken) =>
+        SendAsync(delivery, destination, SendProgress.FromStart, cancellationToken);
+
+    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, SendProgress progress, CancellationToken cancellationToken)
     {
         var outbox = OutboxMessage.From(delivery);
-        return SendAsync(SlackMessageRenderer.Render(outbox.ToReply(), outbox.Title()), destination, cancellationToken);
+        return SendAsync(SlackMessageRenderer.Render(outbox.ToReply(), outbox.Title()), destination, progress, cancellationToken);
     }
 
-    public async Task<SendResult> SendAsync(IReadOnlyList<JsonObject> messages, Destination destination, CancellationToken cancellationToken)
+    /// <summary>Posts the messages in order from the first one not yet sent; stops at the first failure (the parts before it stay sent).</summary>
+    public async Task<SendResult> SendAsync(IReadOnlyList<JsonObject> messages, Destination destination, SendProgress progress, CancellationToken cancellationToken)
     {
         string? first = null;
-        foreach (var message in messages)
+        for (var part = progress.PartsSent; part < messages.Count; part++)
         {
-            var result = await PostAsync(message, destination, cancellationToken);
-            if (result.Outcome != SendOutcome.Sent) return result;
+            var result = await PostAsync(messages[part], destination, cancellationToken);
+            if (result.Outcome != SendOutcome.Sent) return result with { Error = SendProgress.AtPart(result.Error, part, messages.Count) };
             first ??= result.MessageId;
+            progress.PartSent(messages.Count, result.MessageId);
         }
         return SendResult.Ok(first);
     }

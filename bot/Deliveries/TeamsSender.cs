@@ -15,18 +15,23 @@ public sealed class TeamsSender(HttpClient http, TimeSpan timeout, TimeProvider?
 {
     public bool Handles(Destination destination) => destination.Kind == DestinationKind.TeamsWebhook;
 
-    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, CancellationToken cancellationToken) =>
+        SendAsync(delivery, destination, SendProgress.FromStart, cancellationToken);
+
+    public Task<SendResult> SendAsync(Delivery delivery, Destination destination, SendProgress progress, CancellationToken cancellationToken)
     {
         var outbox = OutboxMessage.From(delivery);
-        return SendAsync(TeamsCardRenderer.Render(outbox.ToReply(), outbox.Title()), destination, cancellationToken);
+        return SendAsync(TeamsCardRenderer.Render(outbox.ToReply(), outbox.Title()), destination, progress, cancellationToken);
     }
 
-    public async Task<SendResult> SendAsync(IReadOnlyList<JsonObject> messages, Destination destination, CancellationToken cancellationToken)
+    /// <summary>Posts the cards in order from the first one not yet sent; stops at the first failure (the cards before it stay sent).</summary>
+    public async Task<SendResult> SendAsync(IReadOnlyList<JsonObject> messages, Destination destination, SendProgress progress, CancellationToken cancellationToken)
     {
-        foreach (var message in messages)
+        for (var part = progress.PartsSent; part < messages.Count; part++)
         {
-            var result = await PostAsync(message, destination.Target, cancellationToken);
-            if (result.Outcome != SendOutcome.Sent) return result;
+            var result = await PostAsync(messages[part], destination.Target, cancellationToken);
+            if (result.Outcome != SendOutcome.Sent) return result with { Error = SendProgress.AtPart(result.Error, part, messages.Count) };
+            progress.PartSent(messages.Count, null);
         }
         return SendResult.Ok($"teams-{messages.Count}");
     }

@@ -32,4 +32,6 @@ public sealed record Delivery
     public string? LastError { get; init; }
     public DateTimeOffset? Sent { get; init; }
     public string? MessageId { get; init; }
+    /// <summary>How many messages of a delivery split into several are already out: a resend starts after them.</summary>
+    public int PartsSent { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -9,7 +11,9 @@ public sealed record SearchHit(Article Article, double Score, string Snippet);
 /// <summary>
 /// Full-text search over the stored articles (SQLite FTS5, kept in sync with <c>articles</c> by triggers; on
 /// PostgreSQL a generated tsvector with a GIN index, the same expression translated by <see cref="PostgresTextQuery"/>):
-/// bm25 ranking with the title weighted over the body, snippets, and a date range.
+/// bm25 ranking with the title weighted over the body, snippets, and a date range. Ranking is bounded: only the
+/// newest <see cref="RankWindow"/> matches in the range are scored, so a word in a third of the archive costs about
+/// what a rare one does.
 /// </summary>
 public sealed class ArticleSearch(NewsBriefDatabase database)
 {
@@ -21,19 +25,41 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
     public const double TitleWeight = 10.0;
 
     /// <summary>
+    /// Matches scored per query: the newest this many (by store order) within the date range. bm25 and the snippet
+    /// cost per scored row, so scoring every match made a common word ~30x slower than a rare one; a reader of news
+    /// wants the best of the recent matches, and a narrower query or date range reaches older ones.
+    /// </summary>
+    public const int RankWindow = 2000;
+
+    private static readonly string Weight = TitleWeight.ToString(CultureInfo.InvariantCulture);
+    private static readonly string QualifiedColumns = string.Join(", ", ArticleStore.Columns.Split(", ").Select(c => "a." + c));
+
+    /// <summary>
     /// The best-ranked articles matching an FTS5 expression (see <see cref="Query.FullTextExpression"/>), dated
-    /// within [from, to], best first.
+    /// within [from, to], best first, among the newest <see cref="RankWindow"/> such matches.
     /// </summary>
     public IReadOnlyList<SearchHit> Search(string match, DateTimeOffset from, DateTimeOffset to, int limit)
     {
+        var postgres = database.Dialect.IsPostgres;
+        var expression = postgres ? PostgresTextQuery.FromFts5(match) : match;
         using var connection = database.Connect();
+        // Step 1: the id of the RankWindow-th newest match in range (none when fewer match): walking the index
+        // newest first is cheap, it is the scoring that costs.
+        long floor;
+        using (var cut = connection.CreateCommand())
+        {
+            cut.CommandText = postgres ? PostgresFloorSql : SqliteFloorSql;
+            Bind(cut, expression, from, to);
+            cut.Parameters.AddWithValue("$offset", RankWindow - 1);
+            floor = cut.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : long.MinValue;
+        }
+        // Step 2: score only the matches at or above that id, keep the best, and snippet just those.
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = database.Dialect.IsPostgres ? PostgresSearchSql : SqliteSearchSql;
-        cmd.Parameters.AddWithValue("$match", database.Dialect.IsPostgres ? PostgresTextQuery.FromFts5(match) : match);
-        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        cmd.CommandText = postgres ? PostgresSearchSql : SqliteSearchSql;
+        Bind(cmd, expression, from, to);
+        cmd.Parameters.AddWithValue("$floor", floor);
         cmd.Parameters.AddWithValue("$limit", limit);
-        if (database.Dialect.IsPostgres) cmd.Parameters.AddWithValue("$headline", HeadlineOptions);
+        if (postgres) cmd.Parameters.AddWithValue("$headline", HeadlineOptions);
         using var reader = cmd.ExecuteReader();
         var hits = new List<SearchHit>();
         var columns = ArticleStore.ColumnCount;
@@ -42,14 +68,36 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
         return hits;
     }
 
+    private static void Bind(DbCommand cmd, string match, DateTimeOffset from, DateTimeOffset to)
+    {
+        cmd.Parameters.AddWithValue("$match", match);
+        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+    }
+
+    private const string SqliteFloorSql = """
+        SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
+        WHERE articles_fts MATCH $match AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
+        ORDER BY f.rowid DESC LIMIT 1 OFFSET $offset
+        """;
+
+    /// <summary>A snippet re-reads the text, so it is made after the cut; CROSS JOIN keeps the index scan outside and the few kept ids inside.</summary>
     private static readonly string SqliteSearchSql = $"""
-        SELECT {ArticleStore.Columns}, f.score, f.snip
-        FROM (SELECT rowid, bm25(articles_fts, {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0) AS score,
-                     snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snip
-              FROM articles_fts WHERE articles_fts MATCH $match) f
-        JOIN articles a ON a.id = f.rowid
-        WHERE COALESCE(a.published, a.fetched) BETWEEN $from AND $to
-        ORDER BY f.score, a.id DESC LIMIT $limit
+        WITH best AS MATERIALIZED (
+            SELECT f.rowid AS id, bm25(articles_fts, {Weight}, 1.0) AS score
+            FROM articles_fts f JOIN articles a ON a.id = f.rowid
+            WHERE articles_fts MATCH $match AND f.rowid >= $floor AND COALESCE(a.published, a.fetched) BETWEEN $from AND $to
+            ORDER BY score, a.id DESC LIMIT $limit)
+        SELECT {QualifiedColumns}, best.score, snippet(articles_fts, -1, char(57344), char(57345), '…', 24)
+        FROM articles_fts f CROSS JOIN best ON best.id = f.rowid JOIN articles a ON a.id = best.id
+        WHERE articles_fts MATCH $match AND f.rowid >= $floor
+        ORDER BY best.score, best.id DESC
+        """;
+
+    private const string PostgresFloorSql = """
+        SELECT s.id FROM articles s
+        WHERE s.search @@ to_tsquery('simple', $match) AND COALESCE(s.published, s.fetched) BETWEEN $from AND $to
+        ORDER BY s.id DESC LIMIT 1 OFFSET $offset
         """;
 
     /// <summary>
@@ -60,9 +108,9 @@ public sealed class ArticleSearch(NewsBriefDatabase database)
     private static readonly string PostgresSearchSql = $"""
         SELECT {ArticleStore.Columns}, f.score,
                ts_headline('simple', a.title || ' — ' || COALESCE(a.text, a.description, ''), f.q, $headline)
-        FROM (SELECT s.id AS hit_id, q, -ts_rank(ARRAY[0, 0, 1.0 / {TitleWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}, 1.0]::float4[], s.search, q) AS score
+        FROM (SELECT s.id AS hit_id, q, -ts_rank(ARRAY[0, 0, 1.0 / {Weight}, 1.0]::float4[], s.search, q) AS score
               FROM articles s, to_tsquery('simple', $match) AS q
-              WHERE s.search @@ q AND COALESCE(s.published, s.fetched) BETWEEN $from AND $to
+              WHERE s.search @@ q AND s.id >= $floor AND COALESCE(s.published, s.fetched) BETWEEN $from AND $to
               ORDER BY score, s.id DESC LIMIT $limit) f
         JOIN articles a ON a.id = f.hit_id
         ORDER BY f.score, a.id DESC

@@ -9,7 +9,7 @@ namespace NewsBrief.Core.Storage;
 /// </summary>
 public sealed class DeliveryStore(NewsBriefDatabase database)
 {
-    private const string Columns = "id, destination, kind, idempotency_key, subscription_id, payload, text, created, status, attempts, next_attempt, last_error, sent, message_id";
+    private const string Columns = "id, destination, kind, idempotency_key, subscription_id, payload, text, created, status, attempts, next_attempt, last_error, sent, message_id, parts_sent";
 
     /// <summary>Queues one delivery on its own; null when its idempotency key is queued already.</summary>
     public long? Add(Delivery delivery)
@@ -80,7 +80,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         ("$id", id), ("$until", until.ToUnixTimeMilliseconds()), ("$reason", (object?)reason ?? DBNull.Value));
 
     public void MarkSent(long id, DateTimeOffset sent, string? messageId) => Execute(
-        "UPDATE deliveries SET status = 'sent', sent = $sent, message_id = $message, attempts = attempts + 1, last_error = NULL WHERE id = $id",
+        "UPDATE deliveries SET status = 'sent', sent = $sent, message_id = COALESCE(message_id, $message), attempts = attempts + 1, last_error = NULL WHERE id = $id",
         ("$id", id), ("$sent", sent.ToUnixTimeMilliseconds()), ("$message", (object?)messageId ?? DBNull.Value));
 
     /// <summary>Leaves the delivery pending, to be tried again at <paramref name="next"/>.</summary>
@@ -98,6 +98,14 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return cmd.ExecuteNonQuery() == 1;
     }
+
+    /// <summary>
+    /// Records that the first <paramref name="parts"/> messages of a split delivery are out (the first part's id kept as
+    /// the delivery's), so a retry after a failure or a crash resumes at the first unsent part instead of resending the rest.
+    /// </summary>
+    public void MarkPartsSent(long id, int parts, string? messageId) => Execute(
+        "UPDATE deliveries SET parts_sent = CASE WHEN parts_sent > $parts THEN parts_sent ELSE $parts END, message_id = COALESCE(message_id, $message) WHERE id = $id AND status = 'pending'",
+        ("$id", id), ("$parts", parts), ("$message", (object?)messageId ?? DBNull.Value));
 
     /// <summary>Gives up on the delivery; it stays visible with its error.</summary>
     public void MarkFailed(long id, string error) => Execute(
@@ -155,6 +163,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
                 LastError = r.IsDBNull(11) ? null : r.GetString(11),
                 Sent = DbTime.FromDb(r.GetValue(12)),
                 MessageId = r.IsDBNull(13) ? null : r.GetString(13),
+                PartsSent = r.GetInt32(14),
             });
         }
         return list;

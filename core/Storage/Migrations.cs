@@ -191,6 +191,10 @@ internal static class Migrations
             created  TEXT NOT NULL
         );
         """,
+        // Per-part progress of a delivery split into several messages (Slack, Teams, Discord).
+        """
+        ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;

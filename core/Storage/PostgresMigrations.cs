@@ -184,6 +184,10 @@ internal static class PostgresMigrations
             created  TEXT NOT NULL
         );
         """,
+        // Per-part progress of a delivery split into several messages (Slack, Teams, Discord), as in the SQLite steps.
+        """
+        ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;

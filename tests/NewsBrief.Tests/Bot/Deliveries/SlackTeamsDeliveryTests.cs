@@ -15,7 +15,7 @@ public sealed class SlackTeamsDeliveryTests
     private readonly HttpClient _http = new() { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     /// <summary>A brief of many long stories, far over one Slack message and one Teams card.</summary>
-    private static Delivery BigBrief(int stories = 80, int sentenceLength = 2_500)
+    internal static Delivery BigBrief(int stories = 80, int sentenceLength = 2_500)
     {
         var now = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
         var document = new BriefJsonRenderer.BriefDocument(
@@ -35,7 +35,7 @@ public sealed class SlackTeamsDeliveryTests
     }
 
     /// <summary>Every string value in the JSON, joined: what the platform shows, unescaped.</summary>
-    private static string Strings(System.Text.Json.Nodes.JsonNode? node) => node switch
+    internal static string Strings(System.Text.Json.Nodes.JsonNode? node) => node switch
     {
         System.Text.Json.Nodes.JsonObject o => string.Join("\n", o.Select(p => Strings(p.Value))),
         System.Text.Json.Nodes.JsonArray a => string.Join("\n", a.Select(Strings)),

@@ -67,7 +67,7 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task StoryPage_ListsEveryOutlet()
+    public async Task StoryPage_ListsEveryOutlet_AndItsTopics()
     {
         var story = _room.Services.Articles.InWindow(DateTimeOffset.UnixEpoch, _room.Clock.GetUtcNow())
             .Where(a => a.StoryId is not null).GroupBy(a => a.StoryId!.Value).First(g => g.Select(a => a.SourceId).Distinct().Count() == 2);
@@ -79,6 +79,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Equal(["Outlet A", "Outlet B"], outlets.Distinct().Order());
         Assert.True(await page.Locator("ol.timeline li").CountAsync() >= 2);
         Assert.True(await page.Locator(".carried a[href^='/briefs/']").CountAsync() >= 1);
+        Assert.Equal(["TikTok bans"], await page.Locator(".story-page p.meta a[href^='/topics/']").AllTextContentsAsync());
     }
 
     [ChromiumFact]

@@ -30,6 +30,21 @@ public sealed class ReadingRoomStoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoryPage_NamesTheTopicsTheStoryIsFiledUnder_AsLinksToTheTopicPage()
+    {
+        using var client = _room.Client();
+        var html = await client.GetStringAsync($"/stories/{TwoOutletStory()}");
+        var list = await client.GetStringAsync("/stories?topic=TikTok%20bans");
+        var json = await client.GetStringAsync($"/api/stories/{TwoOutletStory()}");
+
+        Assert.Contains("<a href=\"/topics/TikTok%20bans\">TikTok bans</a>", html);
+        Assert.DoesNotContain("/topics/Diplomatic%20meetings", html);
+        Assert.Contains("2 outlets, 2 articles, TikTok bans,", list);
+        Assert.DoesNotContain("Summit of foreign ministers", list);
+        Assert.Contains("\"topics\": [\n    \"TikTok bans\"\n  ]", json.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task StoryApi_GivesEveryArticleWithItsOutlet()
     {
         using var client = _room.Client();

@@ -65,6 +65,23 @@ public abstract class ArticleSearchTests : IDisposable
         Assert.Empty(Find("NEAR xyz")); // an FTS5 keyword in the query is a plain word once quoted
     }
 
+    [StoreFact]
+    public void ACommonWord_IsRankedAmongItsNewestMatchesInRange_AndADateRangeReachesOlderOnes()
+    {
+        var old = Make("https://a.example/old", "Sanctions on steel", "An early report.", "old") with { Published = Now.AddDays(-30) };
+        _store.Upsert([old]);
+        _store.Upsert([.. Enumerable.Range(0, ArticleSearch.RankWindow).Select(i => Make($"https://b.example/{i}", $"Report {i}", $"Trade news mentions sanctions {i}.", $"n{i}"))]);
+
+        var recent = _search.Search("\"sanctions\"", DateTimeOffset.UnixEpoch, Now, 5);
+        var older = _search.Search("\"sanctions\"", DateTimeOffset.UnixEpoch, Now.AddDays(-10), 5);
+
+        // The old title match would rank first, but it is older than the newest RankWindow matches.
+        Assert.Equal(5, recent.Count);
+        Assert.DoesNotContain(recent, h => h.Article.Title == old.Title);
+        Assert.Equal(old.Title, Assert.Single(older).Article.Title);
+        Assert.Contains($"{ArticleSearch.MarkStart}Sanctions{ArticleSearch.MarkEnd}", older[0].Snippet);
+    }
+
     public void Dispose() => _test.Dispose();
 }
 

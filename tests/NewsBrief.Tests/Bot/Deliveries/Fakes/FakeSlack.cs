@@ -16,6 +16,8 @@ public sealed class FakeSlack : IAsyncDisposable
     public const string BotToken = "xoxb-fake-slack-token";
     private readonly LocalHttpServer _server = new();
     private readonly ConcurrentQueue<int> _throttle = new();
+    private readonly ConcurrentDictionary<int, int> _failing = new();
+    private int _posts;
 
     public FakeSlack()
     {
@@ -36,6 +38,12 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> posts get 429 with Retry-After: 3.</summary>
     public void Throttle(int count = 1) { for (var i = 0; i < count; i++) _throttle.Enqueue(3); }
 
+    /// <summary>The <paramref name="post"/>-th post to arrive (counting from 1, refused ones included) is answered 500 once, as a platform hiccup.</summary>
+    public void FailPost(int post) => _failing[post] = 500;
+
+    /// <summary>Posts that reached the webhook, refused or not.</summary>
+    public int Posts => Volatile.Read(ref _posts);
+
     private async Task HandleAsync(HttpListenerContext ctx, bool api)
     {
         using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
@@ -43,6 +51,11 @@ public sealed class FakeSlack : IAsyncDisposable
         if (api && ctx.Request.Headers["Authorization"] != $"Bearer {BotToken}")
         {
             await LocalHttpServer.WriteAsync(ctx, 200, """{"ok":false,"error":"invalid_auth"}""", "application/json");
+            return;
+        }
+        if (_failing.TryRemove(Interlocked.Increment(ref _posts), out var status))
+        {
+            await LocalHttpServer.WriteAsync(ctx, status, "internal_error", "text/plain");
             return;
         }
         if (_throttle.TryDequeue(out var wait))

@@ -14,6 +14,8 @@ public sealed class FakeTeams : IAsyncDisposable
 {
     public const int MaxBytes = 28 * 1024;
     private readonly LocalHttpServer _server = new();
+    private readonly ConcurrentDictionary<int, int> _failing = new();
+    private int _posts;
 
     public FakeTeams() => _server.Map("/workflows/flow-1/triggers/manual/paths/invoke", HandleAsync);
 
@@ -24,10 +26,21 @@ public sealed class FakeTeams : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Cards { get; } = new();
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>The <paramref name="post"/>-th post to arrive (counting from 1, refused ones included) is answered 500 once, as a platform hiccup.</summary>
+    public void FailPost(int post) => _failing[post] = 500;
+
+    /// <summary>Posts that reached the webhook, refused or not.</summary>
+    public int Posts => Volatile.Read(ref _posts);
+
     private async Task HandleAsync(HttpListenerContext ctx)
     {
         using var buffer = new MemoryStream();
         await ctx.Request.InputStream.CopyToAsync(buffer);
+        if (_failing.TryRemove(Interlocked.Increment(ref _posts), out var status))
+        {
+            await LocalHttpServer.WriteAsync(ctx, status, "internal_error", "text/plain");
+            return;
+        }
         if (buffer.Length > MaxBytes)
         {
             Violations.Enqueue($"{buffer.Length} bytes (over 28 KB)");
