@@ -164,21 +164,30 @@ public sealed class StoryWindow
         _dirty[group.Id] = new StoryRow(group.Id, best.Title, first, last);
     }
 
-    /// <summary>Stories holding an article that shares a distinctive term with the new one.</summary>
-    private HashSet<long> Candidates(Entry entry)
+    /// <summary>
+    /// At most this many candidate stories are compared per new article: the ones sharing the most idf weight of
+    /// distinctive terms with it. Real coverage has a handful of candidates per article; thousands of look-alike
+    /// items (a feed farm, a template) would otherwise cost a comparison with every one of them.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 64;
+
+    /// <summary>Stories holding an article that shares a distinctive term with the new one, the most promising first.</summary>
+    private IEnumerable<long> Candidates(Entry entry)
     {
         // A term in more than a tenth of the window (and more than 50 articles) says little about the event and
         // would make every article a candidate; it still counts in the cosine, only not in finding candidates.
         var cap = Math.Max(50, _count / 10);
-        var stories = new HashSet<long>();
+        var stories = new Dictionary<long, double>();
         foreach (var term in entry.Terms)
         {
             if (_df[term] > cap) continue;
+            var idf = Idf(term);
             foreach (var other in _postings[term])
                 if (other != entry && other.StoryId != 0 && (other.Time - entry.Time).Duration() <= _settings.Window)
-                    stories.Add(other.StoryId);
+                    stories[other.StoryId] = stories.GetValueOrDefault(other.StoryId) + idf;
         }
-        return stories;
+        if (stories.Count <= MaxCandidates) return stories.Keys;
+        return stories.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(MaxCandidates).Select(s => s.Key);
     }
 
     private double MeanSimilarity(Entry entry, List<Entry> members)
