@@ -16,6 +16,7 @@ using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
 using NewsBrief.Summariser.Briefing;
+using NewsBrief.Summariser.Events;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Summariser.Llm;
 using OpenTelemetry.Metrics;
@@ -41,7 +42,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(time);
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
-        services.AddSingleton(_ => NewsBriefDatabase.Open(config.DataDirectory));
+        services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
         AddTelemetry(services, config);
         AddStores(services);
         AddPipeline(services, config);
@@ -117,13 +118,17 @@ public static class NewsBriefServiceCollectionExtensions
             AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
             Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
         });
-        services.AddSingleton<EventIndexer>();
+        services.AddSingleton(sp => new EventIndexer(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventIndexer>>(),
+            config.Summariser is { UsesModel: true, ProposeEvents: true }
+                ? new ModelEventProposer(sp.GetRequiredService<Kernel>(), config.Summariser, sp.GetRequiredService<TimeProvider>())
+                : null));
         services.AddSingleton<EventQuery>();
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)
         {
             services.AddSingleton(_ => SummariserKernelFactory.Create(config.Summariser));
-            services.AddSingleton<ISummaryCache>(sp => new SqliteSummaryCache(sp.GetRequiredService<NewsBriefDatabase>().Connect, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ISummaryCache>(sp => new StoredSummaryCache(new SummaryCacheStore(sp.GetRequiredService<NewsBriefDatabase>()), sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton(sp => new StorySummariserFactory(config.Summariser, sp.GetRequiredService<ExtractiveStorySummariser>(),
             sp.GetService<Kernel>(), sp.GetService<ISummaryCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>()));
