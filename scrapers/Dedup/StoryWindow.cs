@@ -5,7 +5,7 @@ namespace NewsBrief.Scrapers.Dedup;
 /// <summary>
 /// Incremental story assignment over the recent articles, as the refresh pipeline stores them: each new
 /// article joins the story whose articles it is most similar to on average (tf-idf over title and lead,
-/// cosine), if that reaches the clusterer's threshold, else starts a story; when it is also close to a
+/// cosine, fading with the time between them as <see cref="StoryClusterer.HalfLife"/> says), if that reaches the clusterer's threshold, else starts a story; when it is also close to a
 /// second story and the two stories are close to each other, they merge into the older one. The idf is
 /// the window's: every article held, whatever a later read selects. Pure and in memory: the caller
 /// restores it from the store and writes back what <see cref="TakeChanges"/> returns.
@@ -63,11 +63,22 @@ public sealed class StoryWindow
         _nextStoryId = Math.Max(_nextStoryId, storyId + 1);
     }
 
+    /// <summary>
+    /// Holds articles about to be added (a poll's new articles) so that they count in the idf before any of them is
+    /// decided: the first articles of a fresh window are then weighed against the whole batch's vocabulary, not
+    /// against the one or two articles held before them (where a company's name looks as rare as any other word).
+    /// </summary>
+    public void Expect(IEnumerable<(long ArticleId, ClusterItem Item)> articles)
+    {
+        foreach (var (id, item) in articles)
+            if (!_held.ContainsKey(id)) Hold(id, item, 0);
+    }
+
     /// <summary>Assigns a new article; returns its story id (the survivor, if the article brought two stories together).</summary>
     public long Add(long articleId, ClusterItem item)
     {
-        if (_held.TryGetValue(articleId, out var known)) return known.StoryId;
-        var entry = Hold(articleId, item, 0);
+        if (_held.TryGetValue(articleId, out var known) && known.StoryId != 0) return known.StoryId;
+        var entry = known ?? Hold(articleId, item, 0);
         var scores = Candidates(entry)
             .Select(id => (Group: _stories[id], Score: MeanSimilarity(entry, _stories[id].Members)))
             .Where(x => x.Score >= _settings.Threshold)
@@ -153,21 +164,30 @@ public sealed class StoryWindow
         _dirty[group.Id] = new StoryRow(group.Id, best.Title, first, last);
     }
 
-    /// <summary>Stories holding an article that shares a distinctive term with the new one.</summary>
-    private HashSet<long> Candidates(Entry entry)
+    /// <summary>
+    /// At most this many candidate stories are compared per new article: the ones sharing the most idf weight of
+    /// distinctive terms with it. Real coverage has a handful of candidates per article; thousands of look-alike
+    /// items (a feed farm, a template) would otherwise cost a comparison with every one of them.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 64;
+
+    /// <summary>Stories holding an article that shares a distinctive term with the new one, the most promising first.</summary>
+    private IEnumerable<long> Candidates(Entry entry)
     {
         // A term in more than a tenth of the window (and more than 50 articles) says little about the event and
         // would make every article a candidate; it still counts in the cosine, only not in finding candidates.
         var cap = Math.Max(50, _count / 10);
-        var stories = new HashSet<long>();
+        var stories = new Dictionary<long, double>();
         foreach (var term in entry.Terms)
         {
             if (_df[term] > cap) continue;
+            var idf = Idf(term);
             foreach (var other in _postings[term])
                 if (other != entry && other.StoryId != 0 && (other.Time - entry.Time).Duration() <= _settings.Window)
-                    stories.Add(other.StoryId);
+                    stories[other.StoryId] = stories.GetValueOrDefault(other.StoryId) + idf;
         }
-        return stories;
+        if (stories.Count <= MaxCandidates) return stories.Keys;
+        return stories.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(MaxCandidates).Select(s => s.Key);
     }
 
     private double MeanSimilarity(Entry entry, List<Entry> members)
@@ -175,7 +195,7 @@ public sealed class StoryWindow
         var sample = Sample(members);
         var sum = 0.0;
         foreach (var member in sample)
-            if ((member.Time - entry.Time).Duration() <= _settings.Window) sum += Cosine(entry, member);
+            if ((member.Time - entry.Time).Duration() <= _settings.Window) sum += Cosine(entry, member) * _settings.Decay(entry.Time, member.Time);
         return sample.Count == 0 ? 0 : sum / sample.Count;
     }
 
@@ -185,7 +205,7 @@ public sealed class StoryWindow
         var sum = 0.0;
         foreach (var p in x)
             foreach (var q in y)
-                if ((p.Time - q.Time).Duration() <= _settings.Window) sum += Cosine(p, q);
+                if ((p.Time - q.Time).Duration() <= _settings.Window) sum += Cosine(p, q) * _settings.Decay(p.Time, q.Time);
         return sum / Math.Max(1, x.Count * y.Count);
     }
 

@@ -35,11 +35,14 @@ public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, Tim
                 var window = _window ??= Restore();
                 window.Evict(time.GetUtcNow() - window.Retention);
                 var result = new Dictionary<long, long>();
-                foreach (var article in inserted.OrderBy(a => a.DatedAt).ThenBy(a => a.Id))
+                var batch = inserted.OrderBy(a => a.DatedAt).ThenBy(a => a.Id)
+                    .Select(a => (a.Id, Lead: Lead(a), Article: a)).ToList();
+                var items = batch.Select(x => (x.Id, Item(x.Article.Title, x.Lead, x.Article.DatedAt, x.Article.SourceId))).ToList();
+                window.Expect(items);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    var lead = Lead(article);
-                    _hits.TryAdd(article.Id, _topics.Classify(article.Title, lead));
-                    result[article.Id] = window.Add(article.Id, Item(article.Title, lead, article.DatedAt, article.SourceId));
+                    _hits.TryAdd(batch[i].Id, _topics.Classify(batch[i].Article.Title, batch[i].Lead));
+                    result[batch[i].Id] = window.Add(batch[i].Id, items[i].Item2);
                 }
                 store.Apply(WithTopics(window, window.TakeChanges()));
                 // A later merge in the same batch may have moved an early article on.

@@ -23,22 +23,28 @@ public sealed class ClusteringBenchmark : IBenchmark
         var defaults = new StoryClusterer();
         Console.WriteLine($"AllSides: {dated.Items.Count} articles in {dated.Gold.Distinct().Count()} stories; " +
                           $"defaults: threshold {defaults.Threshold}, window {defaults.Window.TotalDays} d, lead {defaults.LeadWords} words, " +
-                          $"title x{defaults.TitleWeight}, entities x{defaults.EntityBoost}");
+                          $"title x{defaults.TitleWeight}, entities x{defaults.EntityBoost}, half-life {defaults.HalfLife.TotalDays} d (\"off\": no fading, the peer)");
         Console.WriteLine();
-        Console.WriteLine("| times    | mode        | threshold | pair P | pair R | pair F1 | B3 P  | B3 R  | B3 F1 | clusters |");
-        Console.WriteLine("|----------|-------------|-----------|--------|--------|---------|-------|-------|-------|----------|");
+        Console.WriteLine("| times    | mode        | half-life | threshold | pair P | pair R | pair F1 | B3 P  | B3 R  | B3 F1 | clusters |");
+        Console.WriteLine("|----------|-------------|-----------|-----------|--------|--------|---------|-------|-------|-------|----------|");
         foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 })
         {
             var clusterer = new StoryClusterer { Threshold = threshold };
-            Row("dated", "batch", threshold, ClusteringScore.Of(clusterer.Cluster(dated.Items), dated.Gold));
-            Row("same day", "batch", threshold, ClusteringScore.Of(clusterer.Cluster(sameDay.Items), sameDay.Gold));
+            var unfaded = new StoryClusterer { Threshold = threshold, HalfLife = NoFading };
+            Row("dated", "batch", unfaded, ClusteringScore.Of(unfaded.Cluster(dated.Items), dated.Gold));
+            Row("dated", "batch", clusterer, ClusteringScore.Of(clusterer.Cluster(dated.Items), dated.Gold));
+            // Everything at one instant: no time to fade over, so the half-life changes nothing here.
+            Row("same day", "batch", clusterer, ClusteringScore.Of(clusterer.Cluster(sameDay.Items), sameDay.Gold));
         }
-        foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
-        {
-            var clusterer = new StoryClusterer { Threshold = threshold };
-            Row("dated", "window", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items), dated.Gold));
-            Row("dated", "win shuffle", threshold, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items, shuffleSeed: 7), dated.Gold));
-        }
+        foreach (var halfLife in new[] { NoFading, defaults.HalfLife })
+            foreach (var threshold in new[] { 0.15, 0.2, 0.25, 0.3 })
+            {
+                var clusterer = new StoryClusterer { Threshold = threshold, HalfLife = halfLife };
+                Row("dated", "window", clusterer, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items), dated.Gold));
+                Row("dated", "win shuffle", clusterer, ClusteringScore.Of(ClusteringWindow.Run(clusterer, dated.Items, shuffleSeed: 7), dated.Gold));
+                // The worst case for ingest: every story of half a year at one instant, nothing for time to separate.
+                if (halfLife != NoFading) Row("same day", "window", clusterer, ClusteringScore.Of(ClusteringWindow.Run(clusterer, sameDay.Items), sameDay.Gold));
+            }
 
         Console.WriteLine();
         Console.WriteLine("| articles | times                        | mode        | seconds | articles/s |");
@@ -58,8 +64,11 @@ public sealed class ClusteringBenchmark : IBenchmark
         return Task.FromResult(0);
     }
 
-    private static void Row(string times, string mode, double threshold, ClusteringScore s) =>
-        Console.WriteLine($"| {times,-8} | {mode,-11} | {threshold,9:0.00} | {s.PairPrecision,6:0.000} | {s.PairRecall,6:0.000} | {s.PairF1,7:0.000} | " +
+    /// <summary>A half-life so long that nothing fades within any window: the clusterer as it was before fading.</summary>
+    private static readonly TimeSpan NoFading = TimeSpan.FromDays(100_000);
+
+    private static void Row(string times, string mode, StoryClusterer c, ClusteringScore s) =>
+        Console.WriteLine($"| {times,-8} | {mode,-11} | {(c.HalfLife == NoFading ? "off" : $"{c.HalfLife.TotalDays:0.#} d"),9} | {c.Threshold,9:0.00} | {s.PairPrecision,6:0.000} | {s.PairRecall,6:0.000} | {s.PairF1,7:0.000} | " +
                           $"{s.BCubedPrecision:0.000} | {s.BCubedRecall:0.000} | {s.BCubedF1:0.000} | {s.Clusters,8} |");
 
     private static void Speed(int count, string times, string mode, Func<object> run)

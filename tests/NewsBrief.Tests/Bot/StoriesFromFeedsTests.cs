@@ -99,9 +99,9 @@ public sealed class StoriesFromFeedsTests(AllSidesFeedsFixture feeds) : IClassFi
         var index = urls.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
         var predicted = stories.Select(s => (IReadOnlyList<int>)s.Select(u => index[u]).ToList()).ToList();
         var score = ClusteringScore.Of(predicted, urls.Select(u => feeds.Gold[u]).ToList());
-        // Measured 0.877 (P 0.933, R 0.827) with the lexical default; the target is 0.92, not reached yet (README).
-        // The floor guards against regressions.
-        Assert.True(score.BCubedF1 >= 0.86, $"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}) over {feeds.Polls} polls");
+        // Measured 0.896 (P 0.988, R 0.820) with the lexical default and a 2-day half-life (0.877, P 0.933, without
+        // fading); the target is 0.92, not reached yet (README). The floor guards against regressions.
+        Assert.True(score.BCubedF1 >= 0.89, $"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}) over {feeds.Polls} polls");
     }
 
     [SharedDataTheory]

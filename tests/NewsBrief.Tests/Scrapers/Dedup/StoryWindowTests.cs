@@ -42,6 +42,24 @@ public sealed class StoryWindowTests
     }
 
     [Fact]
+    public void Add_TheSameWordsThreeDaysOn_FadeApartWhileHoursApartTheyJoin()
+    {
+        // One pair of articles, inside the 3-day window every time: only the time between them and the half-life differ.
+        var follow = Item("Syria ceasefire talks continue in Geneva", "Diplomats resumed talks in Geneva on the Syria ceasefire.", 0, "ap");
+        long StoryOfSecond(TimeSpan gap, TimeSpan halfLife)
+        {
+            var window = new StoryWindow(new StoryClusterer { Threshold = 0.2, HalfLife = halfLife }, 1);
+            window.Add(1, SummitA);
+            return window.Add(2, follow with { Time = SummitA.Time + gap });
+        }
+
+        Assert.Equal(1, StoryOfSecond(TimeSpan.FromHours(4), TimeSpan.FromDays(2)));
+        Assert.Equal(1, StoryOfSecond(TimeSpan.FromDays(2.9), TimeSpan.FromDays(10_000)));
+        Assert.NotEqual(1, StoryOfSecond(TimeSpan.FromDays(2.9), TimeSpan.FromDays(2)));
+        Assert.Equal(0.5, new StoryClusterer().Decay(T0, T0.AddDays(2)), 6);
+    }
+
+    [Fact]
     public void Add_AnArticleBridgingTwoStories_MergesThemIntoTheOlderAndRecordsIt()
     {
         var window = new StoryWindow(new StoryClusterer { Threshold = 0.2 }, 1);
