@@ -63,7 +63,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
                 await running[0].WaitForLineAsync("newsbrief: running with", TimeSpan.FromSeconds(60));
             }
             // Then until every alert and at least one brief is in, within the test's budget.
-            var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(75);
+            var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(90);
             while (DateTimeOffset.UtcNow < deadline && (!expected.IsSubsetOf(AlertPairs()) || BriefKeys().Count == 0))
                 await Task.Delay(500);
         }
