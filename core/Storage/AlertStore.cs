@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -122,8 +122,8 @@ public sealed class AlertStore(NewsBriefDatabase database)
             var deliveryId = alert.Delivery is null ? null : DeliveryStore.Insert(connection, tx, alert.Delivery);
             foreach (var article in alert.Articles)
                 Execute(connection, tx, """
-                    INSERT OR IGNORE INTO alerted (subscription_id, canonical_url, article_id, created, delivery_id)
-                    VALUES ($s, $u, $a, $now, $d)
+                    INSERT INTO alerted (subscription_id, canonical_url, article_id, created, delivery_id)
+                    VALUES ($s, $u, $a, $now, $d) ON CONFLICT DO NOTHING
                     """, ("$s", alert.SubscriptionId), ("$u", article.CanonicalUrl), ("$a", article.Id),
                     ("$now", now.ToUnixTimeMilliseconds()), ("$d", (object?)deliveryId ?? DBNull.Value));
         }
@@ -142,7 +142,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return true;
     }
 
-    private static long Watermark(SqliteConnection connection, SqliteTransaction? tx)
+    private static long Watermark(DbConnection connection, DbTransaction? tx)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -154,7 +154,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private static void Execute(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -169,7 +169,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
         if (articleIds.Count == 0) return [];
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT DISTINCT subscription_id FROM alerted WHERE article_id IN (SELECT value FROM json_each($ids)) ORDER BY subscription_id";
+        cmd.CommandText = $"SELECT DISTINCT subscription_id FROM alerted WHERE article_id IN ({database.Dialect.IdsFromJson("$ids")}) ORDER BY subscription_id";
         cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', articleIds) + "]");
         using var reader = cmd.ExecuteReader();
         var ids = new List<long>();

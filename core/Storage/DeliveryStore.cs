@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -53,7 +53,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE $status IS NULL OR status = $status ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE CAST($status AS TEXT) IS NULL OR status = $status ORDER BY id DESC LIMIT $limit";
         cmd.Parameters.AddWithValue("$status", status is { } s ? s.ToString().ToLowerInvariant() : DBNull.Value);
         cmd.Parameters.AddWithValue("$limit", limit);
         return ReadAll(cmd);
@@ -105,7 +105,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         ("$id", id), ("$error", error));
 
     /// <summary>Inserts inside a caller's transaction; null when the idempotency key exists.</summary>
-    internal static long? Insert(SqliteConnection connection, SqliteTransaction? tx, Delivery d)
+    internal static long? Insert(DbConnection connection, DbTransaction? tx, Delivery d)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -133,7 +133,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         cmd.ExecuteNonQuery();
     }
 
-    private static List<Delivery> ReadAll(SqliteCommand cmd)
+    private static List<Delivery> ReadAll(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var list = new List<Delivery>();

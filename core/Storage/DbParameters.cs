@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace NewsBrief.Core.Storage;
+
+/// <summary>
+/// <c>AddWithValue</c> and <c>BeginTransaction(deferred)</c> on the provider-neutral ADO.NET types, so the
+/// stores' code reads the same on SQLite and PostgreSQL.
+/// </summary>
+public static class DbParameters
+{
+    /// <summary>Adds a parameter named as in the SQL (<c>$name</c>); null becomes DBNull.</summary>
+    public static DbParameter AddWithValue(this DbParameterCollection parameters, string name, object? value) => parameters switch
+    {
+        SqliteParameterCollection sqlite => sqlite.AddWithValue(name, value ?? DBNull.Value),
+        NpgsqlParameterCollection npgsql => npgsql.AddWithValue(PostgresSql.ParameterName(name), value ?? DBNull.Value),
+        _ => throw new NotSupportedException($"no parameters for {parameters.GetType().Name}"),
+    };
+
+    /// <summary>
+    /// A transaction; <paramref name="deferred"/> false takes SQLite's write lock at once (BEGIN IMMEDIATE), so a
+    /// read-then-write transaction cannot fail on upgrade. PostgreSQL's row locks need no such start.
+    /// </summary>
+    public static DbTransaction BeginTransaction(this DbConnection connection, bool deferred) => connection switch
+    {
+        SqliteConnection sqlite => sqlite.BeginTransaction(deferred),
+        _ => connection.BeginTransaction(),
+    };
+}
