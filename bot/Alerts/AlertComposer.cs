@@ -2,6 +2,7 @@ using System.Text.Json;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Rendering;
 
 namespace NewsBrief.Bot.Alerts;
@@ -80,11 +81,15 @@ public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources, StoryStor
         Created = now,
     };
 
-    /// <summary>What the query language sees of an article: its title, text, and source id and name.</summary>
-    public QueryDocument Document(Article a) => new(a.Title, a.BodyOrDescription, a.SourceId, SourceName(a.SourceId));
+    /// <summary>
+    /// What the query language sees of an article: its title, text, and source id and name, and with
+    /// <paramref name="withEvents"/> the upcoming events it announces (extracted only when a query asks for <c>event:</c>).
+    /// </summary>
+    public QueryDocument Document(Article a, bool withEvents = false) =>
+        new(a.Title, a.BodyOrDescription, a.SourceId, SourceName(a.SourceId), withEvents ? EventWords.Of(a) : "");
 
     /// <summary>The article tokenised once, for matching many subscriptions and naming the matched terms.</summary>
-    public DocumentTerms Terms(Article a) => DocumentTerms.From(Document(a));
+    public DocumentTerms Terms(Article a, bool withEvents = false) => DocumentTerms.From(Document(a, withEvents));
 
     public string SourceName(string sourceId) => sources().FirstOrDefault(s => s.Id == sourceId)?.Name ?? sourceId;
 }

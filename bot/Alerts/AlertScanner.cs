@@ -79,7 +79,7 @@ public sealed class AlertScanner(
         var terms = new Dictionary<long, DocumentTerms>();
         foreach (var article in batch)
         {
-            var doc = terms[article.Id] = composer.Terms(article);
+            var doc = terms[article.Id] = composer.Terms(article, _matcher.UsesEvents);
             foreach (var id in _matcher.Match(doc))
             {
                 if (!matched.TryGetValue(id, out var list)) matched[id] = list = [];
@@ -131,7 +131,7 @@ public sealed class AlertScanner(
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
             var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
             var docs = composer.Stories(waiting, [])
-                .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a))))
+                .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a, _matcher.UsesEvents))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
             var watermark = alerts.Watermark();

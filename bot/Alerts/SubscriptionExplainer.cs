@@ -23,13 +23,13 @@ public static class SubscriptionExplainer
 {
     public static SubscriptionExplanation Explain(AlertComposer composer, AlertStore alerts, Subscription sub, Article article)
     {
-        var doc = composer.Terms(article);
         TopicQuery query;
         try { query = TopicQuery.Parse(sub.Query); }
         catch (QueryParseException e)
         {
             return new(sub.Id, sub.Query, article.Id, article.Title, article.Url, false, [], e.Message, "no-match", "the stored query no longer parses", null);
         }
+        var doc = composer.Terms(article, query.UsesEvents);
         var explanation = query.Explain(doc);
         var matches = explanation.IsMatch;
         var terms = matches ? query.MatchedTerms(doc) : [];

@@ -16,6 +16,9 @@ public sealed class SubscriptionMatcher
 
     public IReadOnlyDictionary<long, string> Broken => _broken;
 
+    /// <summary>True when some subscription looks at <c>event:</c>, so articles need their events extracted.</summary>
+    public bool UsesEvents { get; private set; }
+
     /// <summary>Brings the matcher in line with the stored subscriptions.</summary>
     public void Sync(IReadOnlyList<Subscription> subscriptions)
     {
@@ -43,6 +46,7 @@ public sealed class SubscriptionMatcher
                 _broken[s.Id] = e.Message;
             }
         }
+        UsesEvents = _queries.Values.Any(q => q.Query.UsesEvents);
     }
 
     /// <summary>The ids of the subscriptions the (tokenised) article matches, ascending.</summary>

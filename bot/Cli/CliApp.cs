@@ -40,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(EventsCommand.Create(context));
+        root.Subcommands.Add(StoreCommand.Create(context));
         root.SetAction((result, ct) => RunCommand.ExecuteAsync(context, result, ct));
 
         var parsed = root.Parse(args);

@@ -15,7 +15,7 @@ namespace NewsBrief.Bot.Cli;
 public static class EventsCommand
 {
     /// <summary>Days listed when no <c>--to</c> is given.</summary>
-    public const int DefaultDays = 14;
+    public const int DefaultDays = EventQuery.DefaultDays;
 
     public static Command Create(CommandContext context)
     {

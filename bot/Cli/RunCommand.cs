@@ -35,9 +35,9 @@ public static class RunCommand
         context.RunHostAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), jsonConsole: false, service: true,
             (builder, config) =>
             {
-                // One service per SQLite data folder: a second 'run' exits 2 before it touches the store. On PostgreSQL
-                // several workers share the store by design (leases and claims), so there is nothing to lock.
-                if (config.Storage.Provider == StorageProvider.Sqlite)
+                // One service per SQLite data folder: a second 'run' exits 2 before it touches the store. PostgreSQL
+                // workers share their store through leases instead, so they may share a data folder too.
+                if (config.Storage.Provider == NewsBrief.Core.Storage.StorageProvider.Sqlite)
                     keep(DataFolderLock.Acquire(config.DataDirectory, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {context.Time.GetUtcNow():u}"));
                 if (DiscordServiceCollectionExtensions.IsDiscordConfigured(config.Root)) DiscordSettings(config);
                 builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));

@@ -16,6 +16,7 @@ using NewsBrief.Core.Telemetry;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
 using NewsBrief.Summariser.Briefing;
+using NewsBrief.Summariser.Events;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Summariser.Llm;
 using OpenTelemetry.Metrics;
@@ -117,7 +118,11 @@ public static class NewsBriefServiceCollectionExtensions
             AfterInsert = articles => sp.GetRequiredService<EventIndexer>().Index(articles),
             Logger = sp.GetRequiredService<ILogger<RefreshPipeline>>(),
         });
-        services.AddSingleton<EventIndexer>();
+        services.AddSingleton(sp => new EventIndexer(sp.GetRequiredService<EventStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventIndexer>>(),
+            config.Summariser is { UsesModel: true, ProposeEvents: true }
+                ? new ModelEventProposer(sp.GetRequiredService<Kernel>(), config.Summariser, sp.GetRequiredService<TimeProvider>())
+                : null));
         services.AddSingleton<EventQuery>();
         services.AddSingleton(_ => new ExtractiveStorySummariser(new ExtractiveSummariser()));
         if (config.Summariser.UsesModel)

@@ -9,9 +9,10 @@ namespace NewsBrief.Bot.Events;
 /// <summary>
 /// Extracts the events of newly stored articles and records them in the <see cref="EventStore"/>, each citing its
 /// article (the same event from another outlet becomes another citation). Runs at ingest, after the upsert; one
-/// article that cannot be read never stops the others.
+/// article that cannot be read never stops the others. With a <see cref="ModelEventProposer"/>
+/// (<c>Summariser:ProposeEvents</c>), the model's grounded proposals join the rules' events.
 /// </summary>
-public sealed class EventIndexer(EventStore events, TimeProvider time, ILogger<EventIndexer>? logger = null)
+public sealed class EventIndexer(EventStore events, TimeProvider time, ILogger<EventIndexer>? logger = null, ModelEventProposer? proposer = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<EventIndexer>.Instance;
 
@@ -39,7 +40,17 @@ public sealed class EventIndexer(EventStore events, TimeProvider time, ILogger<E
         var text = article.Title + "\n" + article.BodyOrDescription;
         var now = time.GetUtcNow();
         var count = 0;
-        foreach (var e in EventExtractor.Extract(text, article.DatedAt))
+        var found = EventExtractor.Extract(text, article.DatedAt).ToList();
+        if (proposer is not null)
+        {
+            // Called from the refresh pipeline's synchronous hook: the poll waits for the model, bounded by its timeout.
+            var proposed = proposer.ProposeAsync(article.Title, article.BodyOrDescription, article.DatedAt, CancellationToken.None).GetAwaiter().GetResult();
+            if (proposed.Failure is not null)
+                _logger.LogWarning("model event proposals for article {ArticleId} failed: {Reason}", article.Id, proposed.Failure);
+            foreach (var why in proposed.Dropped) _logger.LogInformation("article {ArticleId}: model {Dropped}", article.Id, why);
+            found.AddRange(proposed.Kept.Where(p => !found.Any(e => e.Date == p.Date && e.Sentence == p.Sentence)));
+        }
+        foreach (var e in found)
         {
             events.Record(new UpcomingEvent
             {

@@ -14,6 +14,9 @@ public sealed record EventListing(IReadOnlyList<UpcomingEvent> Events, IReadOnly
 /// </summary>
 public sealed class EventQuery(EventStore events, ArticleStore articles, SourceRegistry sources)
 {
+    /// <summary>Days listed by <c>events</c> and the calendar feeds when no end day is given.</summary>
+    public const int DefaultDays = 14;
+
     /// <summary>Events listed, at most, by default.</summary>
     public const int DefaultLimit = 200;
 

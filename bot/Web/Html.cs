@@ -39,7 +39,7 @@ public static class Html
             .Append("<link rel=\"stylesheet\" href=\"/style.css\">")
             .Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"NewsBrief briefs\" href=\"/feeds/briefs.atom\">")
             .Append("</head><body><header><nav><a class=\"brand\" href=\"/\">NewsBrief</a> ")
-            .Append("<a href=\"/briefs\">Briefs</a> <a href=\"/stories\">Stories</a> <a href=\"/search\">Search</a> <a href=\"/sources\">Sources</a> <a href=\"/subscriptions\">Subscriptions</a> ")
+            .Append("<a href=\"/briefs\">Briefs</a> <a href=\"/stories\">Stories</a> <a href=\"/events\">Events</a> <a href=\"/search\">Search</a> <a href=\"/sources\">Sources</a> <a href=\"/subscriptions\">Subscriptions</a> ")
             .Append(admin ? "<span class=\"admin\">admin</span>" : "<a href=\"/login\">Log in</a>")
             .Append("</nav></header><main>")
             .Append(body)

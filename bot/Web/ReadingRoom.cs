@@ -78,6 +78,7 @@ public static class ReadingRoom
         StoryPages.Map(app, room);
         TopicPage.Map(app, room);
         SourcesPage.Map(app, room);
+        EventsPage.Map(app, room);
         SubscriptionPages.Map(app, room);
         LoginPage.Map(app, room);
         FeedEndpoints.Map(app, room);

@@ -6,14 +6,16 @@ namespace NewsBrief.Core.Query;
 /// </summary>
 public sealed class DocumentTerms
 {
-    private DocumentTerms(FieldTerms title, FieldTerms body, FieldTerms source)
+    private DocumentTerms(FieldTerms title, FieldTerms body, FieldTerms source, FieldTerms events)
     {
         Title = title;
         Body = body;
         Source = source;
+        Event = events;
         var all = new HashSet<string>(title.Distinct, StringComparer.Ordinal);
         all.UnionWith(body.Distinct);
         all.UnionWith(source.Distinct);
+        all.UnionWith(events.Distinct);
         Distinct = [.. all];
     }
 
@@ -25,6 +27,9 @@ public sealed class DocumentTerms
 
     /// <summary>The words of the source id and the source name (id first, then name).</summary>
     public FieldTerms Source { get; }
+
+    /// <summary>The words of the article's upcoming events (what <c>event:</c> looks at).</summary>
+    public FieldTerms Event { get; }
 
     /// <summary>Every distinct word of every field: what the subscription index looks up.</summary>
     public IReadOnlyList<string> Distinct { get; }
@@ -43,6 +48,7 @@ public sealed class DocumentTerms
         return new DocumentTerms(
             new FieldTerms(TermFolder.Words(doc.Title ?? "")),
             new FieldTerms(TermFolder.Words(doc.Body ?? "")),
-            new FieldTerms(source));
+            new FieldTerms(source),
+            new FieldTerms(TermFolder.Words(doc.Events ?? "")));
     }
 }

@@ -39,7 +39,7 @@ public static class FullTextExpression
         return t.Field switch
         {
             QueryField.Title => "title : " + body,
-            QueryField.Source => null,
+            QueryField.Source or QueryField.Event => null,
             _ => body,
         };
     }

@@ -11,4 +11,10 @@ public enum QueryField
 
     /// <summary><c>source:</c> the source id and name.</summary>
     Source,
+
+    /// <summary>
+    /// <c>event:</c> the upcoming events the article announces: each one's kind (meeting, visit, vote, ...),
+    /// participants, place and sentence, and the word <c>any</c> (<c>event:any</c> matches every announced event).
+    /// </summary>
+    Event,
 }

@@ -21,7 +21,7 @@ internal readonly record struct QueryToken(TokenKind Kind, string Text, int Star
 internal static class QueryLexer
 {
     /// <summary>The field prefixes the language knows, lowercase, without the colon.</summary>
-    public static readonly string[] KnownFields = ["title", "source"];
+    public static readonly string[] KnownFields = ["title", "source", "event"];
 
     public static List<QueryToken> Tokenise(string text)
     {

@@ -98,7 +98,7 @@ internal sealed class QueryParser
                 Take();
                 if (Peek()?.Kind is not (TokenKind.Word or TokenKind.Phrase or TokenKind.LParen))
                     throw new QueryParseException($"'{token.Text}:' must be followed directly by a word, a \"phrase\" or a (group)", token.Start);
-                return Widen(ParsePrimary(token.Text == "title" ? QueryField.Title : QueryField.Source), token.Start);
+                return Widen(ParsePrimary(token.Text switch { "title" => QueryField.Title, "event" => QueryField.Event, _ => QueryField.Source }), token.Start);
             case TokenKind.Word:
                 Take();
                 CountTerm(token);

@@ -27,6 +27,7 @@ internal sealed class TermNode : QueryNode
         {
             QueryField.Title => "title:" + body,
             QueryField.Source => "source:" + body,
+            QueryField.Event => "event:" + body,
             _ => body,
         };
     }
@@ -43,11 +44,12 @@ internal sealed class TermNode : QueryNode
 
     public override bool Evaluate(DocumentTerms doc) => FoundIn(doc) is not null;
 
-    /// <summary>The name of the field the term was found in ("title", "body", "source"), or null.</summary>
+    /// <summary>The name of the field the term was found in ("title", "body", "source", "event"), or null.</summary>
     public string? FoundIn(DocumentTerms doc) => Field switch
     {
         QueryField.Title => In(doc.Title) ? "title" : null,
         QueryField.Source => In(doc.Source) ? "source" : null,
+        QueryField.Event => In(doc.Event) ? "event" : null,
         _ => In(doc.Title) ? "title" : In(doc.Body) ? "body" : null,
     };
 

@@ -8,7 +8,8 @@ namespace NewsBrief.Core.Query;
 /// not match "bank"); <c>"quoted phrase"</c> (consecutive words); <c>prohibit*</c> (words starting with
 /// "prohibit", at least 2 letters before the star); <c>a AND b</c> or just <c>a b</c>; <c>a OR b</c>;
 /// <c>NOT a</c> or <c>-a</c>; <c>( ... )</c>; <c>title:word</c> (headline only) and <c>source:bbc</c>
-/// (words of the source id or name), which also prefix phrases and groups: <c>title:(a OR b)</c>.
+/// (words of the source id or name) and <c>event:meeting</c> (the kinds, participants, places and sentences of the
+/// upcoming events the article announces; <c>event:any</c> is any of them), which also prefix phrases and groups: <c>title:(a OR b)</c>.
 /// Without a field prefix a term is looked for in the title and the body.</para>
 /// <para>Operators are the UPPERCASE keywords AND, OR, NOT only, as in web-search alerts: lowercase
 /// "and", "or", "not" are ordinary words, so "rock and roll" needs all three words.
@@ -47,6 +48,9 @@ public sealed class TopicQuery
     public IReadOnlyList<string> Terms { get; }
 
     internal QueryNode Root { get; }
+
+    /// <summary>True when a term looks at <c>event:</c>: the document then needs its events extracted.</summary>
+    public bool UsesEvents => QueryTree.AllTerms(Root).Any(t => t.Field == QueryField.Event);
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="QueryParseException"/> naming the problem and its position.</summary>
     public static TopicQuery Parse(string text)

@@ -36,7 +36,10 @@ public sealed class ArticleStore(NewsBriefDatabase database)
             var existing = FindExisting(connection, tx, article.CanonicalUrl, article.SourceId, article.Guid, article.ContentHash, IsSubstantive(article));
             if (existing is null)
             {
-                inserted.Add(article with { Id = Insert(connection, tx, article) });
+                // Null: another worker stored the same article between the look-up and the insert (PostgreSQL
+                // workers share the table); it is stored, so this copy changes nothing.
+                if (Insert(connection, tx, article) is { } id) inserted.Add(article with { Id = id });
+                else unchanged++;
             }
             else if (existing.ContentHash != article.ContentHash || (article.Text is not null && existing.Text is null))
             {
@@ -169,14 +172,14 @@ public sealed class ArticleStore(NewsBriefDatabase database)
 
     private static bool IsSubstantive(Article a) => (a.Description?.Length ?? 0) >= SubstantiveDescriptionChars;
 
-    private static long Insert(DbConnection c, DbTransaction tx, Article a)
+    private static long? Insert(DbConnection c, DbTransaction tx, Article a)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO articles (source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id)
             VALUES ($source, $url, $canonical, $guid, $title, $description, $text, $author, $published, $fetched, $language, $hash, $story)
-            RETURNING id
+            ON CONFLICT DO NOTHING RETURNING id
             """;
         Bind(cmd, a);
         cmd.Parameters.AddWithValue("$source", a.SourceId);
@@ -184,7 +187,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.Parameters.AddWithValue("$guid", (object?)a.Guid ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$fetched", a.Fetched.ToUnixTimeMilliseconds());
         cmd.Parameters.AddWithValue("$story", (object?)a.StoryId ?? DBNull.Value);
-        return (long)cmd.ExecuteScalar()!;
+        return cmd.ExecuteScalar() is long id ? id : null;
     }
 
     private static void Update(DbConnection c, DbTransaction tx, long id, Article a)

@@ -14,9 +14,12 @@ public static class DbParameters
     public static DbParameter AddWithValue(this DbParameterCollection parameters, string name, object? value) => parameters switch
     {
         SqliteParameterCollection sqlite => sqlite.AddWithValue(name, value ?? DBNull.Value),
-        NpgsqlParameterCollection npgsql => npgsql.AddWithValue(PostgresSql.ParameterName(name), value ?? DBNull.Value),
+        NpgsqlParameterCollection npgsql => npgsql.AddWithValue(PostgresSql.ParameterName(name), value is string text ? WithoutNul(text) : value ?? DBNull.Value),
         _ => throw new NotSupportedException($"no parameters for {parameters.GetType().Name}"),
     };
+
+    /// <summary>PostgreSQL text cannot hold U+0000 (SQLite's can): a feed's stray NUL is dropped rather than failing the whole write.</summary>
+    public static string WithoutNul(string text) => text.Contains('\0') ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
     /// <summary>
     /// A transaction; <paramref name="deferred"/> false takes SQLite's write lock at once (BEGIN IMMEDIATE), so a

@@ -65,7 +65,17 @@ public static partial class DateExpressions
         else if (m.Groups["year"].Success)
             r = new ResolvedDate(new DateOnly(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture), 1, 1), EventPrecision.Month, 0, 0, "") { Vague = true };
         if (r is null) return null;
-        return r with { Start = m.Index, Length = m.Length, Text = text, IsEnd = isEnd };
+        var hasYear = m.Groups["y1"].Success || m.Groups["y2"].Success || m.Groups["my"].Success;
+        r = r with { Start = m.Index, Length = m.Length, Text = text, IsEnd = isEnd, HasYear = hasYear };
+        // "from August last year", "on 5 May next year": a day or month whose year follows it in words.
+        if (!hasYear && (m.Groups["mo"].Success || m.Groups["d1"].Success || m.Groups["d2"].Success))
+        {
+            var after = sentence.AsSpan(m.Index + m.Length);
+            if (after.StartsWith(" last year", StringComparison.OrdinalIgnoreCase)) return r with { Past = true, NextYear = null };
+            if (after.StartsWith(" next year", StringComparison.OrdinalIgnoreCase) && r.Date.Year == p.Year)
+                return r with { Date = r.Date.AddYears(1), Past = false, Assumed = false, NextYear = null };
+        }
+        return r;
     }
 
     private static ResolvedDate? DayOfMonth(Match m, DateOnly p)

@@ -45,7 +45,7 @@ public static partial class EventExtractor
         {
             // "will play ... on Sept. 12" in November is next September's.
             var date = found is { Past: true, NextYear: { } next } ? found with { Date = next, Past = false } : found;
-            if (date.Past || date.Vague || date.IsEnd) continue;
+            if (date.Past || date.Vague || date.IsEnd || IsRecurringOrStamp(sentence, date)) continue;
             if (best is not null && date.Precision >= best.Precision) continue;
             if (!SpeaksOfFuture(sentence, date, () => marks ??= SentenceTense.Marks(sentence))) continue;
             best = date;
@@ -64,9 +64,9 @@ public static partial class EventExtractor
     {
         var clause = Clause(sentence, date.Start, date.Length);
         if (SentenceTense.IsHypothetical(clause) || ConditionalOpening(sentence, date)) return false;
-        if (FutureLead(sentence, date)) return true;
-        // The tense that governs a date is the nearest tense-marked verb before it ("said on Friday", "will meet
-        // on Thursday"), else the first after it ("the statement on Thursday will reveal").
+        // "the lowest total since May 2014": a date after "since" is where something past began.
+        if (LeadWord(sentence, date) == "since") return false;
+        if (FutureLead(sentence, date, tenseMarks) || ScheduleEntry(sentence, date, tenseMarks) || DeadlineComplement(sentence, date)) return true;
         // The tense that governs a date is the tense-marked verb nearest to it, before ("said on Friday", "will meet
         // on Thursday") or after ("the statement on Thursday will reveal"); the one before wins a tie.
         var marks = tenseMarks();
@@ -84,6 +84,9 @@ public static partial class EventExtractor
             : after is null ? before
             : beforeInClause != afterInClause ? (beforeInClause ? before : after)
             : after.Value.Start - (date.Start + date.Length) < date.Start - before.Value.End ? after : before;
+        // "July 1, 2017 - Registration closes": a date that names its year and lies ahead needs no verb to be ahead,
+        // once the sentence says something (a bare citation date does not).
+        if (governing is null) return date.HasYear && SaysSomething(sentence, date);
         if (governing is not { Future: true } mark) return false;
         // "we probably are going to need help": a hedged marker does not announce anything.
         var markClause = Clause(sentence, mark.Start, mark.End - mark.Start);
@@ -93,7 +96,28 @@ public static partial class EventExtractor
 
     // A date introduced as a start or a schedule ("from January 1", "as of July 6", "a scheduled Dec. 15
     // imposition", "which ends next week", "launches tomorrow") is ahead by itself.
-    private static bool FutureLead(string sentence, ResolvedDate date)
+    private static bool FutureLead(string sentence, ResolvedDate date, Func<IReadOnlyList<TenseMark>> tenseMarks)
+    {
+        var word = LeadWord(sentence, date);
+        var first = date.Text.TrimStart();
+        // "the Oct. 27 general election", "a Dec. 15 deadline": a named event's own date.
+        if (!date.Assumed && EventNounAfter().IsMatch(sentence.AsSpan(date.Start + date.Length))) return true;
+        var starts = first.StartsWith("from ", StringComparison.OrdinalIgnoreCase)
+            || word is "from" or "starting" or "effective" or "beginning" or "scheduled" or "planned" or "upcoming";
+        // "from November" starts something ahead, unless a past verb in its clause says it already did ("which ran
+        // from November to December"): a bare month or weekday does not say which November.
+        if (starts) return !date.Assumed || !PastInClause(sentence, date, tenseMarks());
+        return !date.Assumed && word is "ends" or "end" or "begins" or "begin" or "starts" or "start" or "opens" or "open" or "closes" or "close" or "launches" or "resumes" or "expires" or "arrives" or "debuts" or "premieres";
+    }
+
+    private static bool PastInClause(string sentence, ResolvedDate date, IReadOnlyList<TenseMark> marks)
+    {
+        var (start, end) = ClauseSpan(sentence, date.Start, date.Length);
+        return marks.Any(m => !m.Future && m.Start >= start && m.End <= end);
+    }
+
+    // The word before a date expression, looking past "on" ("begins on 17 January").
+    private static string LeadWord(string sentence, ResolvedDate date)
     {
         var before = sentence[..date.Start].TrimEnd();
         var space = before.LastIndexOf(' ');
@@ -104,14 +128,42 @@ public static partial class EventExtractor
             var s2 = rest.LastIndexOf(' ');
             word = (s2 < 0 ? rest : rest[(s2 + 1)..]).ToLowerInvariant();
         }
-        var first = date.Text.TrimStart();
-        if (first.StartsWith("from ", StringComparison.OrdinalIgnoreCase)) return true;
-        // "the Oct. 27 general election", "a Dec. 15 deadline": a named event's own date.
-        if (!date.Assumed && EventNounAfter().IsMatch(sentence.AsSpan(date.Start + date.Length))) return true;
-        return word is "from" or "starting" or "effective" or "beginning" or "scheduled" or "planned" or "upcoming"
-            || (!date.Assumed && word is "ends" or "end" or "begins" or "begin" or "starts" or "start" or "opens" or "open" or "closes" or "close" or "launches" or "resumes" or "expires" or "arrives" or "debuts" or "premieres");
+        return word;
     }
 
+    // "this week's edition", "today's episode" is a recurring show, not an event; "— The Verge (@verge) January 7,
+    // 2017" is an embedded post's time stamp.
+    // "today's celebrities", "today's economy" mean the present day, not a date: only "today's vote" or "today's
+    // judgement" (an event noun) is one.
+    private static bool IsRecurringOrStamp(string sentence, ResolvedDate date) =>
+        RecurringAfter().IsMatch(sentence.AsSpan(date.Start + date.Length))
+        || PostStampBefore().IsMatch(sentence.AsSpan(0, date.Start))
+        || (date.Text.Trim().Equals("today", StringComparison.OrdinalIgnoreCase) && PresentDayAfter().IsMatch(sentence.AsSpan(date.Start + date.Length)));
+
+    // "July 1, 2017 - Registration closes", "Friday: Canadian Western Bank reports": a schedule's line, led by its
+    // date. A bare weekday only when nothing in the line is past.
+    private static bool ScheduleEntry(string sentence, ResolvedDate date, Func<IReadOnlyList<TenseMark>> tenseMarks)
+    {
+        if (sentence.AsSpan(0, date.Start).Trim().Length > 0) return false;
+        var rest = sentence.AsSpan(date.Start + date.Length).TrimStart();
+        if (rest.Length == 0 || rest[0] is not ('-' or '–' or '—' or ':')) return false;
+        return !date.Assumed || tenseMarks().All(m => m.Future);
+    }
+
+    // "The deadline for submission is July 1st": the date a deadline is.
+    private static bool DeadlineComplement(string sentence, ResolvedDate date) =>
+        !date.Assumed && DeadlineBefore().IsMatch(sentence.AsSpan(0, date.Start));
+
+    private static bool SaysSomething(string sentence, ResolvedDate date)
+    {
+        var words = 0;
+        foreach (var m in LowerWord().EnumerateMatches(sentence))
+            if (m.Index < date.Start || m.Index >= date.Start + date.Length) words++;
+        return words >= 2;
+    }
+
+    // A condition addressed to the reader ("If you're using v201506, please note that it is being sunset on ...")
+    // picks who should read on; it does not make the event conditional.
     // "If Harris wins in November, ..." puts the date inside the condition; "If the bill passes, it will take
     // effect on 1 March" makes the event itself conditional ("if ... will"): neither is a plan.
     private static bool ConditionalOpening(string sentence, ResolvedDate date)
@@ -119,6 +171,7 @@ public static partial class EventExtractor
         var trimmed = sentence.TrimStart('"', '“', '(', ' ');
         if (!trimmed.StartsWith("If ", StringComparison.Ordinal) && !trimmed.StartsWith("Whether ", StringComparison.Ordinal)
             && !trimmed.StartsWith("Unless ", StringComparison.Ordinal)) return false;
+        if (ReaderCondition().IsMatch(trimmed)) return false;
         var comma = sentence.IndexOf(',');
         return comma < 0 || date.Start < comma || SentenceTense.HasFutureMarker(sentence[comma..]);
     }
@@ -149,13 +202,31 @@ public static partial class EventExtractor
         return after.Length >= 4 && char.IsDigit(after[0]) && char.IsDigit(after[1]) && char.IsDigit(after[2]) && char.IsDigit(after[3]);
     }
 
-    private static string Title(string sentence)
+    internal static string Title(string sentence)
     {
         var title = sentence.Trim().TrimStart('"', '“').TrimEnd('"', '”');
         if (title.Length <= MaxTitleLength) return title;
         var cut = title.LastIndexOf(' ', MaxTitleLength);
         return title[..(cut > 40 ? cut : MaxTitleLength)].TrimEnd(',', ';', ':') + "…";
     }
+
+    [GeneratedRegex(@"^(?:'|’)s\s+(?:edition|episode|show|podcast|issue|installment|instalment|newsletter|broadcast|programme|program|column)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RecurringAfter();
+
+    [GeneratedRegex(@"^(?:'|’)s\s+(?!(?:[a-z]+\s+)?(?:meeting|vote|votes|hearing|judgement|judgment|ruling|match|game|final|debate|summit|talks|election|launch|announcement|session|ceremony|race|deadline|trial|verdict|statement|speech|briefing|conference)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentDayAfter();
+
+    [GeneratedRegex(@"\(@\w+\)\s*$")]
+    private static partial Regex PostStampBefore();
+
+    [GeneratedRegex(@"\b(?:deadline|due date|closing date|cut-?off)\b[^.;]*\b(?:is|are|falls\s+on)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeadlineBefore();
+
+    [GeneratedRegex(@"^If\s+(?:you|you're|you’re|your)\b")]
+    private static partial Regex ReaderCondition();
+
+    [GeneratedRegex(@"\b[a-z]{4,}\b")]
+    private static partial Regex LowerWord();
 
     [GeneratedRegex(@"^\s+(?:[a-z]+\s+)?(?:election|elections|vote|referendum|summit|meeting|talks|deadline|hearing|trial|imposition|launch|release|ceremony|debate|conference|poll|primary|primaries)\b")]
     private static partial Regex EventNounAfter();

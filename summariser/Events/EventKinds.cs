@@ -18,6 +18,9 @@ public static partial class EventKinds
         return "event";
     }
 
+    /// <summary>The kinds an event may have ("event" when none fits).</summary>
+    public static IReadOnlyList<string> Known { get; } = ["summit", "meeting", "visit", "vote", "election", "hearing", "deadline", "effect", "launch", "conference", "event"];
+
     private static readonly (string Kind, string[] Stems)[] Kinds =
     [
         ("summit", ["summit", "cop"]),

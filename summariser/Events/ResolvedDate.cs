@@ -16,6 +16,8 @@ public sealed record ResolvedDate(DateOnly Date, EventPrecision Precision, int S
     public bool Vague { get; init; }
     /// <summary>The expression bounds a duration ("until Friday", "runs to June"): the end of something, not an event.</summary>
     public bool IsEnd { get; init; }
+    /// <summary>The expression names its year ("11 April 2016", "January 2026"): ahead or behind is then in the text itself.</summary>
+    public bool HasYear { get; init; }
     /// <summary>For a past day and month given without a year, the same day next year: what a future-tense sentence means.</summary>
     public DateOnly? NextYear { get; init; }
 }

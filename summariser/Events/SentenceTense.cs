@@ -56,13 +56,18 @@ public static partial class SentenceTense
     /// <summary>True for reference-list and caption boilerplate ("Archived from the original on 3 May 2011").</summary>
     public static bool IsBoilerplate(string text) => Boilerplate().IsMatch(text);
 
-    // "will be scheduled", "is expected", "has been delayed": a participle after an auxiliary is not a past event.
+    // "will be scheduled", "is expected", "has been delayed": a participle after an auxiliary is not a past event,
+    // nor one after a determiner.
     private static bool PrecededByAuxiliary(string text, int at)
     {
         var before = text[..at].TrimEnd();
         var space = before.LastIndexOf(' ');
         var word = (space < 0 ? before : before[(space + 1)..]).ToLowerInvariant();
-        return word is "be" or "been" or "is" or "are" or "being" or "will" or "to" or "get" or "gets" or "newly";
+        // "the injured Benzema", "a revised deal": after a determiner a participle is an adjective.
+        return word is "be" or "been" or "is" or "are" or "being" or "will" or "to" or "get" or "gets" or "newly"
+            or "the" or "a" or "an" or "his" or "her" or "their" or "its" or "our" or "my" or "your"
+            // "as (previously) announced", "as planned": an aside about the report, not the event's tense
+            or "as" or "previously";
     }
 
     private static readonly HashSet<string> IrregularPast = new(StringComparer.Ordinal)
@@ -85,7 +90,7 @@ public static partial class SentenceTense
     [GeneratedRegex(@"\b(?:has|have|had)\s+(?:not\s+|already\s+|just\s+|only\s+|since\s+)?(?:been\s+)?[a-z]+(?:ed|en|ne|wn|ght|de|id|ld|un|nt)\b")]
     private static partial Regex Perfect();
 
-    [GeneratedRegex(@"\b(?:will|'ll|’ll|shall|(?:is|are)\s+(?:not\s+)?(?:due|set|scheduled|expected|slated|poised|planning|going)\s+to|(?:is|are)\s+(?:not\s+)?(?:due|scheduled|expected|slated)\b|expects?\b|(?:is|are|was|were)\s+to\s+(?!be\s+\w+ed\b)[a-z]+|plans?\s+to|planning\s+to|intends?\s+to|takes?\s+effect|taking\s+effect|comes?\s+into\s+force|go(?:es)?\s+on\s+sale|launch(?:es)?\s+(?=tomorrow|on|next|this)|upcoming|ahead\s+of|scheduled\s+(?:for|to)|starting|as\s+of|(?:is|are)\s+(?:this|next))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:will|'ll|’ll|shall|(?:is|are)\s+(?:now\s+|still\s+|also\s+|already\s+)?(?:not\s+)?(?:due|set|scheduled|expected|slated|poised|planning|going)\s+to|(?:was|were)\s+(?:due|set|scheduled|slated)\s+to|(?:is|are)\s+(?:already\s+)?planning\b|takes?\s+place|taking\s+place|(?:is|are)\s+happening|(?:is|are)\s+out\s+(?=today|tomorrow|on\b|this\b|next\b)|holds?\s+(?:a|an|its|the|their)\s+(?:[a-z]+\s+)?(?:hearing|meeting|vote|summit|conference|debate|election|referendum|briefing|talks)|(?:is|are)\s+(?:not\s+)?(?:due|scheduled|expected|slated)\b|expects?\b|(?:is|are|was|were)\s+to\s+(?!be\s+\w+ed\b)[a-z]+|plans?\s+to|planning\s+to|intends?\s+to|takes?\s+effect|taking\s+effect|comes?\s+into\s+force|go(?:es)?\s+on\s+sale|launch(?:es)?\s+(?=tomorrow|on|next|this)|upcoming|ahead\s+of|scheduled\s+(?:for|to)|starting|as\s+of|(?:is|are)\s+(?:this|next))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureMarker();
 
     // Markers that only look ahead: "ahead of the vote", "starting June 30", not the date before them.

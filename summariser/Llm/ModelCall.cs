@@ -5,28 +5,33 @@ using OpenAI.Chat;
 namespace NewsBrief.Summariser.Llm;
 
 /// <summary>
-/// One story prompt sent through the kernel, retried on timeouts, 429 and 5xx with back-off (Retry-After honoured,
-/// at most Summariser:MaxRetries retries). SK does not retry when it is given an HttpClient, so this is the only
-/// retry layer.
+/// One prompt (the story prompt unless another template is given) sent through the kernel, retried on timeouts, 429
+/// and 5xx with back-off (Retry-After honoured, at most Summariser:MaxRetries retries). SK does not retry when it is
+/// given an HttpClient, so this is the only retry layer.
 /// </summary>
-internal sealed class ModelCall(Kernel kernel, SummariserOptions options, TimeProvider time)
+internal sealed class ModelCall(Kernel kernel, SummariserOptions options, TimeProvider time, PromptTemplateConfig? template = null, bool structuredStory = true)
 {
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(2);
-    private readonly KernelFunction _function = kernel.CreateFunctionFromPrompt(new PromptTemplateConfig(StoryPrompt.Template)
+    private readonly KernelFunction _function = kernel.CreateFunctionFromPrompt(template ?? new PromptTemplateConfig(StoryPrompt.Template)
     {
         Name = "summarise_story",
         TemplateFormat = PromptTemplateConfig.SemanticKernelTemplateFormat,
         InputVariables = [new() { Name = "topic" }, new() { Name = "articles" }, new() { Name = "max_sentences" }],
     });
 
-    public async Task<ModelReply> SendAsync(string topic, string articles, CancellationToken cancellationToken)
-    {
-        var arguments = new KernelArguments(Settings())
+    public Task<ModelReply> SendAsync(string topic, string articles, CancellationToken cancellationToken) =>
+        SendAsync(new Dictionary<string, string>
         {
             ["topic"] = topic,
             ["articles"] = articles,
             ["max_sentences"] = options.MaxSentences.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        }, cancellationToken);
+
+    /// <summary>Sends the template with these variables.</summary>
+    public async Task<ModelReply> SendAsync(IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    {
+        var arguments = new KernelArguments(Settings());
+        foreach (var (name, value) in variables) arguments[name] = value;
         var failures = new List<ModelCallFailure>();
         for (var attempt = 0; ; attempt++)
         {
@@ -57,7 +62,8 @@ internal sealed class ModelCall(Kernel kernel, SummariserOptions options, TimePr
             settings.ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = options.MaxOutputTokens };
 #pragma warning restore SKEXP0010
         }
-        else settings.ResponseFormat = typeof(ModelAnswerSchema);
+        else if (structuredStory) settings.ResponseFormat = typeof(ModelAnswerSchema);
+        else settings.ResponseFormat = "json_object";
         return settings;
     }
 

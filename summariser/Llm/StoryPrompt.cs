@@ -45,7 +45,7 @@ public static partial class StoryPrompt
 
     private static string OneLine(string text) => Defuse(string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
-    private static string Load(string name)
+    internal static string Load(string name)
     {
         var assembly = typeof(StoryPrompt).Assembly;
         var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("." + name, StringComparison.Ordinal))

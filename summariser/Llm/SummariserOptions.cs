@@ -49,6 +49,12 @@ public sealed record SummariserOptions
     /// <summary>Optional price per million completion tokens, for the cost estimate.</summary>
     public decimal? CompletionPricePerMillion { get; init; }
 
+    /// <summary>
+    /// With a model configured, also ask it for each new article's upcoming events; each is kept only when its date
+    /// expression and participants occur in the article (see <c>EventGrounding</c>). Default false: the rules alone.
+    /// </summary>
+    public bool ProposeEvents { get; init; }
+
     /// <summary>Sampling temperature; default 0.2 (0..2).</summary>
     public double Temperature { get; init; } = 0.2;
 

@@ -15,7 +15,7 @@ namespace NewsBrief.Benchmarks;
 public sealed class EventBenchmark : IBenchmark
 {
     public string Name => "events";
-    public string Description => "event extraction precision/recall/date exactness on the labelled sentences (dev and held-out), speed on the summarisation sets. Args: [--errors] (lists the tuning part's errors)";
+    public string Description => "event extraction precision/recall/date exactness on the labelled sentences (dev and held-out), speed on the summarisation sets. Args: [--errors] (lists the tuning part's errors), [--sample N] (events found in about N unlabelled articles), [--explain SENTENCE YYYY-MM-DD]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -65,6 +65,15 @@ public sealed class EventBenchmark : IBenchmark
             }
         // The BBC and CNN/DM sets carry no publication dates: one fixed date stands in, for speed only.
         var published = new DateTimeOffset(2005, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        if (args is ["--sample", var count])
+        {
+            // Events found in unlabelled text, to look for kinds of error outside the labelled set (never the held-out part).
+            var every = Math.Max(1, texts.Count / int.Parse(count, CultureInfo.InvariantCulture));
+            for (var i = 0; i < texts.Count; i += every)
+                foreach (var e in EventExtractor.Extract(texts[i], published))
+                    Console.WriteLine($"\n[{i}] {e.Date:yyyy-MM-dd} {e.Precision} '{e.DateText}'\n  {e.Sentence}");
+            return 0;
+        }
         var chars = texts.Sum(t => (long)t.Length);
         var split = Stopwatch.StartNew();
         var sentences = texts.Sum(t => SentenceSplitter.Split(t).Count);

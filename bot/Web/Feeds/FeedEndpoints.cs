@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
+using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Web.Pages;
 using NewsBrief.Core.Query;
@@ -13,7 +14,8 @@ namespace NewsBrief.Bot.Web.Feeds;
 /// <summary>
 /// Atom feeds out: <c>/feeds/briefs.atom</c> (each brief an entry), <c>/feeds/topics/{name}.atom</c> (the
 /// topic's articles of the last week) and <c>/feeds/subscriptions/{id}.atom?token=</c> (its matches; the
-/// token is an HMAC of the id, shown to admins on /subscriptions). Also <c>/sources.opml</c>.
+/// token is an HMAC of the id, shown to admins on /subscriptions). Also <c>/sources.opml</c>, and the iCalendar feeds
+/// <c>/feeds/events.ics</c> and <c>/feeds/topics/{name}/events.ics</c> (RFC 5545, as <c>newsbrief events --format ics</c>).
 /// </summary>
 public static class FeedEndpoints
 {
@@ -56,6 +58,11 @@ public static class FeedEndpoints
             if (!TopicQuery.TryParse(sub.Query, out var query, out _)) return Results.Problem("the subscription's query no longer parses");
             return Atom(ArticlesFeed(room, query!, $"{site}/feeds/subscriptions/{id}.atom?token={token}", $"NewsBrief: {sub.Label}", $"{site}/subscriptions"));
         });
+        app.MapGet("/feeds/events.ics", (string? from, string? to, string? q) => Calendar(room, from, to, null, q, "NewsBrief: coming up"));
+        app.MapGet("/feeds/topics/{name}/events.ics", (string name, string? from, string? to) =>
+            room.App.Config.Topics.Any(t => string.Equals(t.Topic.Name, name, StringComparison.OrdinalIgnoreCase))
+                ? Calendar(room, from, to, name, null, $"NewsBrief: coming up in {name}")
+                : Results.NotFound($"no topic '{name}'"));
         app.MapGet("/sources.opml", () => Results.Text(Sources.OpmlFile.Write(room.App.Sources.Current), "text/x-opml; charset=utf-8", Encoding.UTF8));
     }
 
@@ -69,6 +76,15 @@ public static class FeedEndpoints
             f.Article.Description ?? Lead(f.Article.BodyOrDescription), room.App.Sources.NameOf(f.Article.SourceId)));
         var updated = found.Articles.Count > 0 ? found.Articles.Max(f => f.Article.DatedAt) : room.Started;
         return AtomWriter.Write(self, title, self, alternate, updated, entries);
+    }
+
+    // The same calendar as `newsbrief events --format ics` for the same range (default: the next 14 days).
+    private static IResult Calendar(ReadingRoomServices room, string? from, string? to, string? topic, string? q, string name)
+    {
+        if (!EventsPage.TryListing(room, from, to, topic, q, EventQuery.DefaultDays, out _, out var listing, out var error))
+            return Results.BadRequest(error);
+        var ics = ICalendarWriter.Write(listing!.Events, listing.Articles, room.App.BriefService.SourceName, room.Now, name);
+        return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
 
     private static string Lead(string text) => text.Length <= 400 ? text : text[..400] + "…";

@@ -65,6 +65,19 @@ public static class StoryPages
         $"<span class=\"meta\">{s.Outlets.Count} outlet{(s.Outlets.Count == 1 ? "" : "s")}, {s.Articles.Count} article{(s.Articles.Count == 1 ? "" : "s")}"
         + (s.Topics.Count > 0 ? ", " + Html.E(string.Join(", ", s.Topics)) : "") + $", updated {Html.Time(s.LastUpdated)}</span>";
 
+    // The upcoming events the story's articles announce (a year ahead), as on /events.
+    private static void StoryEvents(ReadingRoomServices room, Story story, StringBuilder html)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(room.Now, room.App.Config.BriefTimeZone).DateTime);
+        var ids = story.ArticleIds.ToHashSet();
+        var listing = room.App.Events.Find(today, today.AddDays(366), null, limit: 5000);
+        var mine = listing.Events.Where(e => e.Citations.Any(c => ids.Contains(c.ArticleId))).ToList();
+        if (mine.Count == 0) return;
+        html.Append("<h2>Coming up</h2><ul class=\"events\">");
+        foreach (var e in mine) html.Append(EventsPage.EventItem(room, e, listing));
+        html.Append("</ul>");
+    }
+
     private static async Task<string> StoryHtmlAsync(ReadingRoomServices room, Story story, CancellationToken ct)
     {
         var html = new StringBuilder($"<article class=\"story-page\"><h1>{Html.E(story.Headline)}</h1>");
@@ -90,6 +103,7 @@ public static class StoryPages
             html.Append($"<li class=\"outlet\" data-source=\"{Html.E(a.SourceId)}\">").Append(Html.Time(a.DatedAt)).Append(" · <strong>").Append(Html.E(room.App.Sources.NameOf(a.SourceId)))
                 .Append($"</strong>: <a href=\"{Html.Href(a.Url)}\">").Append(Html.E(a.Title)).Append("</a></li>");
         html.Append("</ol>");
+        StoryEvents(room, story, html);
         var ids = story.ArticleIds;
         var briefs = room.App.Briefs.Citing(ids);
         var subscriptions = room.AlertRecords.SubscriptionsAlerted(ids);

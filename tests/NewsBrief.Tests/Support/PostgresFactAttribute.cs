@@ -1,10 +1,10 @@
 namespace NewsBrief.Tests.Support;
 
-/// <summary>A fact that needs the tests' PostgreSQL server; skipped with <see cref="TestPostgres.SkipReason"/> when none answers.</summary>
+/// <summary>A fact that needs the test PostgreSQL (<see cref="TestPostgres"/>); skipped, saying why, when it does not answer.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
-        if (TestPostgres.SkipReason is { } why) Skip = why;
+        if (TestPostgres.SkipReason is { } reason) Skip = reason;
     }
 }

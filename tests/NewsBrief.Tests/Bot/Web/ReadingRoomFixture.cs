@@ -57,10 +57,12 @@ public sealed class ReadingRoomFixture : IAsyncDisposable
         var b = new RssBuilder()
             .Item("Court upholds TikTok ban after appeal", Page("b1"), "Judges upheld the TikTok ban on Friday after the company's appeal failed.", now.AddHours(-4))
             .Item("Summit of foreign ministers opens in Geneva", Page("b2"), "Foreign ministers met at the summit to discuss trade and security.", now.AddHours(-6))
+            .Item("Rail unions and operators agree to talks", Page("b4"), "Union leaders will meet rail operators in Manchester on Thursday to settle the pay dispute. "
+                + "MPs will vote on the rail bill next week. The new fares take effect in January.", now.AddHours(-7))
             .Build("Outlet B");
         Feeds.MapContent("/a.xml", a);
         Feeds.MapContent("/b.xml", b);
-        foreach (var id in new[] { "a1", "a2", "a3", "b1", "b2", "b3" })
+        foreach (var id in new[] { "a1", "a2", "a3", "b1", "b2", "b3", "b4" })
             Feeds.MapContent($"/articles/{id}.html", $"<!DOCTYPE html><html><head><title>{id}</title></head><body><h1 id=\"article\">{id}</h1></body></html>", "text/html; charset=utf-8");
         var config = new TestConfigFolder(ConfigPath)
             .WriteSettings("""{ "Fetch": { "Timeout": "00:00:05", "FetchArticlePages": false, "AllowPrivateAddresses": true }, "Brief": { "TimeZone": "UTC" } }""")

@@ -3,15 +3,19 @@ using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Core.Storage;
 
-public sealed class LeaseStoreTests : IDisposable
+public abstract class LeaseStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _test;
     private readonly LeaseStore _store;
 
-    public LeaseStoreTests() => _store = new LeaseStore(NewsBriefDatabase.Open(_dir.Path));
+    protected LeaseStoreTests(StorageProvider provider)
+    {
+        _test = TestStore.Open(provider);
+        _store = new LeaseStore(_test.Database);
+    }
 
-    [Fact]
+    [StoreFact]
     public void TryAcquire_WhileAnotherWorkerHoldsIt_FailsUntilItExpires_ThenTheOtherTakesIt()
     {
         Assert.True(_store.TryAcquire("scan", "a", T0, T0.AddMinutes(1)));
@@ -23,7 +27,7 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.Equal("b", _store.Holder("scan", T0.AddMinutes(1)));
     }
 
-    [Fact]
+    [StoreFact]
     public void TryAcquire_ByTheHolder_RenewsIt()
     {
         Assert.True(_store.TryAcquire("scan", "a", T0, T0.AddMinutes(1)));
@@ -33,7 +37,7 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.Equal("a", _store.Holder("scan", T0.AddSeconds(90)));
     }
 
-    [Fact]
+    [StoreFact]
     public void Release_ByTheHolder_FreesItAtOnce_ButNotByAnotherWorker()
     {
         _store.TryAcquire("scan", "a", T0, T0.AddMinutes(1));
@@ -45,7 +49,7 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.True(_store.TryAcquire("scan", "b", T0, T0.AddMinutes(1)));
     }
 
-    [Fact]
+    [StoreFact]
     public void TryAcquire_OfDifferentNames_AreIndependent()
     {
         Assert.True(_store.TryAcquire("scan", "a", T0, T0.AddMinutes(1)));
@@ -53,16 +57,17 @@ public sealed class LeaseStoreTests : IDisposable
         Assert.Equal(("a", "b"), (_store.Holder("scan", T0), _store.Holder("schedules", T0)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_ByManyWorkersAtOnce_IsWonByExactlyOne()
     {
         var wins = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => _store.TryAcquire("race", $"w{i}", T0, T0.AddMinutes(1)))));
         Assert.Single(wins, w => w);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _test.Dispose();
 }
+
+public sealed class LeaseStoreSqliteTests() : LeaseStoreTests(StorageProvider.Sqlite);
+
+[PostgresStore]
+public sealed class LeaseStorePostgresTests() : LeaseStoreTests(StorageProvider.Postgres);
