@@ -38,15 +38,15 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
     /// </summary>
     public WorkerLeases? Leases { get; init; }
 
-    /// <summary>How long the schedules lease lasts without a renewal; renewed before each brief is composed.</summary>
-    public static readonly TimeSpan ScheduleLease = TimeSpan.FromMinutes(5);
+    /// <summary>How long the schedules lease lasts without a renewal; renewed every 10 s on the clock while briefs are composed.</summary>
+    public static readonly TimeSpan ScheduleLease = TimeSpan.FromSeconds(30);
 
     public async Task<IReadOnlyList<ScheduleRun>> RunDueAsync(CancellationToken cancellationToken)
     {
         if (Leases is null) return await RunDueHeldAsync(cancellationToken);
-        if (!Leases.TryHold(WorkerLeases.Schedules, ScheduleLease)) return [];
-        try { return await RunDueHeldAsync(cancellationToken); }
-        finally { Leases.Release(WorkerLeases.Schedules); }
+        IReadOnlyList<ScheduleRun> runs = [];
+        await Leases.RunHoldingAsync(WorkerLeases.Schedules, ScheduleLease, async () => runs = await RunDueHeldAsync(cancellationToken));
+        return runs;
     }
 
     private async Task<IReadOnlyList<ScheduleRun>> RunDueHeldAsync(CancellationToken cancellationToken)
@@ -54,7 +54,6 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
         var runs = new List<ScheduleRun>();
         foreach (var schedule in schedules.List())
         {
-            if (Leases is not null && !Leases.TryHold(WorkerLeases.Schedules, ScheduleLease)) break;
             try
             {
                 if (await RunOneAsync(schedule, cancellationToken) is { } run) runs.Add(run);

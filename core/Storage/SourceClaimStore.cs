@@ -10,7 +10,11 @@ namespace NewsBrief.Core.Storage;
 public sealed class SourceClaimStore(NewsBriefDatabase database)
 {
     /// <summary>True when the source was due at <paramref name="now"/> (or never polled) and is now this caller's until <paramref name="until"/>.</summary>
-    public bool TryClaim(string sourceId, DateTimeOffset now, DateTimeOffset until)
+    public bool TryClaim(string sourceId, DateTimeOffset now, DateTimeOffset until) =>
+        database.Dialect.IsPostgres ? TryClaimPostgres(sourceId, now, until) : TryClaimSqlite(sourceId, now, until);
+
+    /// <summary>SQLite: one upsert under the write lock (SQLite has one writer, so nobody claims in between).</summary>
+    private bool TryClaimSqlite(string sourceId, DateTimeOffset now, DateTimeOffset until)
     {
         lock (database.WriteLock)
         {
@@ -27,5 +31,33 @@ public sealed class SourceClaimStore(NewsBriefDatabase database)
             cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
             return cmd.ExecuteScalar() is not null;
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: make sure the row exists, then take it with <c>FOR UPDATE SKIP LOCKED</c>: a row another worker is
+    /// claiming at this moment is skipped at once instead of waited for, and the re-checked condition keeps a row
+    /// that worker just claimed from being claimed again.
+    /// </summary>
+    private bool TryClaimPostgres(string sourceId, DateTimeOffset now, DateTimeOffset until)
+    {
+        using var connection = database.Connect();
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO source_state (source_id, failures) VALUES ($id, 0) ON CONFLICT (source_id) DO NOTHING";
+            insert.Parameters.AddWithValue("$id", sourceId);
+            insert.ExecuteNonQuery();
+        }
+        using var claim = connection.CreateCommand();
+        claim.CommandText = """
+            UPDATE source_state SET next_poll = $until
+            WHERE source_id = (SELECT source_id FROM source_state
+                               WHERE source_id = $id AND (next_poll IS NULL OR next_poll <= $now)
+                               FOR UPDATE SKIP LOCKED)
+            RETURNING source_id
+            """;
+        claim.Parameters.AddWithValue("$id", sourceId);
+        claim.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        claim.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+        return claim.ExecuteScalar() is not null;
     }
 }

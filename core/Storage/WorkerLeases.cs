@@ -28,12 +28,34 @@ public sealed class WorkerLeases(LeaseStore store, WorkerIdentity worker, TimePr
 
     public void Release(string name) => store.Release(name, worker.Id);
 
-    /// <summary>Runs <paramref name="body"/> when the lease can be taken, and releases it after; false (body not run) while another worker holds it.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> when the lease can be taken, renewing it every third of <paramref name="duration"/>
+    /// on the clock while the body runs (so the lease can be short, and a worker that dies holding it holds up the
+    /// others for little time, however long the body takes), and releases it after. False (body not run) while
+    /// another worker holds it.
+    /// </summary>
     public async Task<bool> RunHoldingAsync(string name, TimeSpan duration, Func<Task> body)
     {
         if (!TryHold(name, duration)) return false;
-        try { await body(); }
-        finally { Release(name); }
+        var gate = new object();
+        var done = false;
+        using (time.CreateTimer(_ =>
+        {
+            lock (gate)
+            {
+                if (done) return;
+                try { TryHold(name, duration); }
+                catch (Exception) { /* the store is unreachable: the lease expires, and the store's own checks keep the work single */ }
+            }
+        }, null, duration / 3, duration / 3))
+        {
+            try { await body(); }
+            finally
+            {
+                lock (gate) done = true; // no renewal after the release below
+            }
+        }
+        Release(name);
         return true;
     }
 }

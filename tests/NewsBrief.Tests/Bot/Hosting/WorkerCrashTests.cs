@@ -42,10 +42,24 @@ public sealed class WorkerCrashTests : IAsyncLifetime
     public async Task Run_OnSqlite_KilledAtRandomMomentsAndRestarted_DeliversEveryAlertOnce_AndFetchesEachSourceOncePerInterval() =>
         await KillAndRestartAsync(feeds: 150, subscriptions: 100, workers: 1, environment: null, () => NewsBriefDatabase.Open(Data));
 
+    [PostgresFact]
+    public async Task Run_ThreeWorkersOnPostgres_OneKilledAtRandomMomentsAndRestarted_DeliversEveryAlertOnce_AndFetchesEachSourceOncePerInterval()
+    {
+        using var database = TestPostgres.CreateDatabase();
+        var environment = new Dictionary<string, string>
+        {
+            ["NewsBrief__Storage__Provider"] = "postgres",
+            ["NewsBrief__Storage__ConnectionString"] = database.ConnectionString,
+        };
+        await KillAndRestartAsync(feeds: 300, subscriptions: 200, workers: 3, environment, () => NewsBriefDatabase.OpenPostgres(database.ConnectionString));
+    }
+
     private async Task KillAndRestartAsync(int feeds, int subscriptions, int workers, IReadOnlyDictionary<string, string>? environment, Func<NewsBriefDatabase> open)
     {
         Serve(feeds);
-        var (expected, briefScheduleId) = Prepare(feeds, subscriptions, open());
+        HashSet<string> expected;
+        long briefScheduleId;
+        using (var setup = open()) (expected, briefScheduleId) = Prepare(feeds, subscriptions, setup);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var started = DateTimeOffset.UtcNow;
         var running = Enumerable.Range(0, workers).Select(_ => Start(environment)).ToArray();
@@ -63,7 +77,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
                 await running[0].WaitForLineAsync("newsbrief: running with", TimeSpan.FromSeconds(60));
             }
             // Then until every alert and at least one brief is in, within the test's budget.
-            var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(75);
+            var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(90);
             while (DateTimeOffset.UtcNow < deadline && (!expected.IsSubsetOf(AlertPairs()) || BriefKeys().Count == 0))
                 await Task.Delay(500);
         }
