@@ -11,9 +11,9 @@ public sealed class DocumentTerms
         Title = title;
         Body = body;
         Source = source;
-        var all = new HashSet<string>(title.Distinct, StringComparer.Ordinal);
-        all.UnionWith(body.Distinct);
-        all.UnionWith(source.Distinct);
+        var all = new HashSet<string>(body.Set, StringComparer.Ordinal);
+        all.UnionWith(title.Set);
+        all.UnionWith(source.Set);
         Distinct = [.. all];
     }
 
