@@ -107,21 +107,20 @@ public sealed class AlertScanner(
         var count = 0;
         var subs = subscriptions.List();
         _matcher.Sync(subs);
-        var waitingBySubscription = alerts.WaitingForDigest();
+        var waitingSince = alerts.WaitingSince();
         // An article in several digests is tokenised once.
         var terms = new Dictionary<long, DocumentTerms>();
         DocumentTerms Terms(Article a) => terms.TryGetValue(a.Id, out var t) ? t : terms[a.Id] = composer.Terms(a);
         foreach (var sub in subs)
         {
-            if (!waitingBySubscription.TryGetValue(sub.Id, out var held) || held.Count == 0) continue;
+            if (!waitingSince.TryGetValue(sub.Id, out var from)) continue;
             // The digest time after the first article began to wait (and after the last digest).
-            var from = held.Min(h => h.Since);
             if (sub.LastDigest is { } last && last > from) from = last;
             var due = DailySchedule.Next(from, options.DigestTime, zone);
             if (due > now) continue;
             // After downtime, one digest for the latest missed time, not one per missed day.
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
-            var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
+            var waiting = articles.GetMany(alerts.WaitingForDigest(sub.Id));
             var docs = composer.Stories(waiting, [])
                 .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, Terms(a))))
                 .ToList();

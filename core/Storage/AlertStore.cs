@@ -24,23 +24,29 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return Watermark(connection, null);
     }
 
-    /// <summary>The articles waiting for each subscription's next digest, oldest first, with when each began to wait; read in one query.</summary>
-    public IReadOnlyDictionary<long, IReadOnlyList<(long ArticleId, DateTimeOffset Since)>> WaitingForDigest()
+    /// <summary>When the first article waiting for each subscription's next digest began to wait; one query for all of them.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> WaitingSince()
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT subscription_id, article_id, created FROM alerted WHERE delivery_id IS NULL ORDER BY subscription_id, article_id";
+        cmd.CommandText = "SELECT subscription_id, MIN(created) FROM alerted WHERE delivery_id IS NULL GROUP BY subscription_id";
         using var reader = cmd.ExecuteReader();
-        var waiting = new Dictionary<long, IReadOnlyList<(long, DateTimeOffset)>>();
-        List<(long, DateTimeOffset)>? current = null;
-        var currentId = long.MinValue;
-        while (reader.Read())
-        {
-            var id = reader.GetInt64(0);
-            if (current is null || id != currentId) waiting[currentId = id] = current = [];
-            current.Add((reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
-        }
-        return waiting;
+        var since = new Dictionary<long, DateTimeOffset>();
+        while (reader.Read()) since[reader.GetInt64(0)] = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+        return since;
+    }
+
+    /// <summary>The ids of the articles waiting for the subscription's next digest, oldest first (read when the digest is due).</summary>
+    public IReadOnlyList<long> WaitingForDigest(long subscriptionId)
+    {
+        using var connection = database.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT article_id FROM alerted WHERE subscription_id = $s AND delivery_id IS NULL ORDER BY article_id";
+        cmd.Parameters.AddWithValue("$s", subscriptionId);
+        using var reader = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     /// <summary>
@@ -174,6 +180,22 @@ public sealed class AlertStore(NewsBriefDatabase database)
     private bool CommitLocked(long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
     {
         using var connection = database.Connect();
+        // A scan at thousands of subscriptions writes rows all over the alerted index: give this write a page
+        // cache that holds it (the default 2 MB makes most inserts a page miss), and hand the connection back as it was.
+        Pragma(connection, "PRAGMA cache_size = -32768");
+        try
+        {
+            return CommitLocked(connection, expectedWatermark, newWatermark, alerts, digests, now);
+        }
+        finally
+        {
+            Pragma(connection, "PRAGMA cache_size = -2000");
+        }
+    }
+
+    private static bool CommitLocked(
+        SqliteConnection connection, long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
+    {
         using var tx = connection.BeginTransaction(deferred: false);
         if (Watermark(connection, tx) != expectedWatermark) return false;
         // One prepared statement for every alerted row of the scan (a batch can hold tens of thousands).
@@ -186,9 +208,10 @@ public sealed class AlertStore(NewsBriefDatabase database)
         var (s, u, a, d) = (insert.Parameters.Add("$s", SqliteType.Integer), insert.Parameters.Add("$u", SqliteType.Text),
             insert.Parameters.Add("$a", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Integer));
         insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        using var outbox = DeliveryStore.InsertCommand(connection, tx);
         foreach (var alert in alerts)
         {
-            var deliveryId = alert.Delivery is null ? null : DeliveryStore.Insert(connection, tx, alert.Delivery);
+            var deliveryId = alert.Delivery is null ? null : DeliveryStore.Insert(outbox, alert.Delivery);
             s.Value = alert.SubscriptionId;
             d.Value = (object?)deliveryId ?? DBNull.Value;
             foreach (var article in alert.Articles)
@@ -211,6 +234,13 @@ public sealed class AlertStore(NewsBriefDatabase database)
             ("$w", newWatermark));
         tx.Commit();
         return true;
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 
     private static long Watermark(SqliteConnection connection, SqliteTransaction? tx)

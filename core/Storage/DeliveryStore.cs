@@ -107,20 +107,35 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
     /// <summary>Inserts inside a caller's transaction; null when the idempotency key exists.</summary>
     internal static long? Insert(SqliteConnection connection, SqliteTransaction? tx, Delivery d)
     {
-        using var cmd = connection.CreateCommand();
+        using var cmd = InsertCommand(connection, tx);
+        return Insert(cmd, d);
+    }
+
+    /// <summary>The outbox insert, to be run through <see cref="Insert(SqliteCommand, Delivery)"/> once per row (a scan queues thousands).</summary>
+    internal static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO deliveries (destination, kind, idempotency_key, subscription_id, payload, text, created, status, next_attempt)
             VALUES ($destination, $kind, $key, $subscription, $payload, $text, $created, 'pending', $created)
             ON CONFLICT(idempotency_key) DO NOTHING RETURNING id
             """;
-        cmd.Parameters.AddWithValue("$destination", d.Destination);
-        cmd.Parameters.AddWithValue("$kind", d.Kind);
-        cmd.Parameters.AddWithValue("$key", d.IdempotencyKey);
-        cmd.Parameters.AddWithValue("$subscription", (object?)d.SubscriptionId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$payload", d.Payload);
-        cmd.Parameters.AddWithValue("$text", d.Text);
-        cmd.Parameters.AddWithValue("$created", d.Created.ToUnixTimeMilliseconds());
+        foreach (var name in new[] { "$destination", "$kind", "$key", "$payload", "$text" }) cmd.Parameters.Add(name, SqliteType.Text);
+        foreach (var name in new[] { "$subscription", "$created" }) cmd.Parameters.Add(name, SqliteType.Integer);
+        return cmd;
+    }
+
+    /// <summary>Inserts one outbox row through a command from <see cref="InsertCommand"/>; null when its key is queued already.</summary>
+    internal static long? Insert(SqliteCommand cmd, Delivery d)
+    {
+        cmd.Parameters["$destination"].Value = d.Destination;
+        cmd.Parameters["$kind"].Value = d.Kind;
+        cmd.Parameters["$key"].Value = d.IdempotencyKey;
+        cmd.Parameters["$subscription"].Value = (object?)d.SubscriptionId ?? DBNull.Value;
+        cmd.Parameters["$payload"].Value = d.Payload;
+        cmd.Parameters["$text"].Value = d.Text;
+        cmd.Parameters["$created"].Value = d.Created.ToUnixTimeMilliseconds();
         return cmd.ExecuteScalar() is long id ? id : null;
     }
 
