@@ -30,11 +30,32 @@ public sealed class AlertScanner(
     /// <summary>Where queued alerts and digests are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
+    /// <summary>
+    /// The leases of the workers sharing the store: when set, a scan runs only while this worker holds
+    /// <see cref="WorkerLeases.AlertScan"/> (renewed per batch), so the workers do not plan the same articles
+    /// side by side. Correctness does not rest on it: a commit whose watermark moved meanwhile writes nothing.
+    /// </summary>
+    public WorkerLeases? Leases { get; init; }
+
+    /// <summary>How long the scan lease lasts without a renewal (a worker that dies mid-scan holds up the others this long).</summary>
+    public static readonly TimeSpan ScanLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>Scans the articles stored since the last scan and queues digests that are due; nothing when another worker is scanning.</summary>
     public AlertScanReport Scan()
+    {
+        if (Leases is null) return ScanHeld();
+        if (!Leases.TryHold(WorkerLeases.AlertScan, ScanLease)) return new AlertScanReport(0, 0, 0, 0);
+        try { return ScanHeld(); }
+        finally { Leases.Release(WorkerLeases.AlertScan); }
+    }
+
+    private AlertScanReport ScanHeld()
     {
         int scanned = 0, queued = 0, held = 0;
         while (true)
         {
+            // Renewed per batch; lost only when this worker stalled past the lease, and then another scans on.
+            if (Leases is not null && !Leases.TryHold(WorkerLeases.AlertScan, ScanLease)) break;
             var watermark = alerts.Watermark();
             var batch = articles.After(watermark, options.ScanBatch);
             if (batch.Count == 0) break;

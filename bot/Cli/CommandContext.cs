@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Configuration;
+using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Cli;
@@ -67,7 +68,7 @@ public sealed class CommandContext(TextWriter stdout, TextWriter stderr, TimePro
             await Error.WriteLineAsync($"configuration error: {string.Join("; ", e.Failures)}");
             return ExitCodes.BadUsage;
         }
-        catch (Exception e) when (e is UsageException or BriefScopeException)
+        catch (Exception e) when (e is UsageException or BriefScopeException or DataFolderLockedException)
         {
             await Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.BadUsage;

@@ -5,6 +5,7 @@ using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Configuration;
+using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
 
 namespace NewsBrief.Bot.Cli;
@@ -23,10 +24,19 @@ public static class RunCommand
         return command;
     }
 
-    public static Task<int> ExecuteAsync(CommandContext context, ParseResult result, CancellationToken ct) =>
+    public static async Task<int> ExecuteAsync(CommandContext context, ParseResult result, CancellationToken ct)
+    {
+        DataFolderLock? instance = null;
+        try { return await RunAsync(context, result, lockTaken => instance = lockTaken, ct); }
+        finally { instance?.Dispose(); }
+    }
+
+    private static Task<int> RunAsync(CommandContext context, ParseResult result, Action<DataFolderLock> keep, CancellationToken ct) =>
         context.RunHostAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), jsonConsole: false, service: true,
             (builder, config) =>
             {
+                // One service per SQLite data folder: a second 'run' exits 2 before it touches the store.
+                keep(DataFolderLock.Acquire(config.DataDirectory, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {context.Time.GetUtcNow():u}"));
                 if (DiscordServiceCollectionExtensions.IsDiscordConfigured(config.Root)) DiscordSettings(config);
                 builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));
                 // Under systemd (Type=notify): readiness and stopping reported, logs in the journal's format; a no-op elsewhere.

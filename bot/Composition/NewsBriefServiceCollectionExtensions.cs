@@ -92,6 +92,10 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton<LeaseStore>();
+        // One identity per process: every lease and claim this worker takes carries it.
+        services.AddSingleton(_ => WorkerIdentity.Create());
+        services.AddSingleton<WorkerLeases>();
     }
 
     private static void AddPipeline(IServiceCollection services, AppConfiguration config)
@@ -146,11 +150,15 @@ public static class NewsBriefServiceCollectionExtensions
         // The sources in force, also those added at runtime.
         services.AddSingleton(sp => new AlertComposer(() => sp.GetRequiredService<SourceRegistry>().Current, sp.GetRequiredService<StoryStore>()));
         services.AddSingleton(sp => new ScheduleRunner(sp.GetRequiredService<ScheduleStore>(), sp.GetRequiredService<BriefService>(), config.Brief,
-            sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ScheduleOptions>(), sp.GetRequiredService<TimeProvider>())
+        {
+            Leases = sp.GetRequiredService<WorkerLeases>(),
+        });
         services.AddSingleton(sp => new AlertScanner(sp.GetRequiredService<ArticleStore>(), sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<AlertStore>(),
             sp.GetRequiredService<AlertComposer>(), sp.GetRequiredService<AlertOptions>(), config.BriefTimeZone, sp.GetRequiredService<TimeProvider>())
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
+            Leases = sp.GetRequiredService<WorkerLeases>(),
         });
         services.AddSingleton(sp => new SourceHealthNotices(sp.GetRequiredService<DeliveryStore>(), sp.GetRequiredService<SourceStateStore>(),
             sp.GetRequiredService<DefaultBriefDestination>().Destination));

@@ -4,6 +4,8 @@ using NewsBrief.Bot.ChatCommands;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Discord;
+using NewsBrief.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace NewsBrief.Bot.Hosting;
 
@@ -14,6 +16,9 @@ namespace NewsBrief.Bot.Hosting;
 /// </summary>
 public static class NewsBriefServiceExtensions
 {
+    /// <summary>How long the Discord gateway leader's lease lasts unrenewed: a dead leader is replaced within this time.</summary>
+    public static readonly TimeSpan GatewayLeaderLease = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddNewsBriefService(this IServiceCollection services, IConfiguration configuration, ConsoleStreams console)
     {
         services.AddSingleton(sp =>
@@ -26,6 +31,12 @@ public static class NewsBriefServiceExtensions
         services.AddHostedService<AlertDeliveryService>();
         if (DiscordServiceCollectionExtensions.IsDiscordConfigured(configuration))
         {
+            // Several workers may share the store: one of them holds the gateway session, any of them sends.
+            services.AddSingleton(sp => new LeaderLease(sp.GetRequiredService<WorkerLeases>(), WorkerLeases.DiscordGateway, GatewayLeaderLease,
+                sp.GetRequiredService<TimeProvider>())
+            {
+                Changed = (leading, why) => sp.GetRequiredService<ILogger<LeaderLease>>().LogInformation("Discord gateway: this worker {Why}", why),
+            });
             services.AddDiscordBot(configuration, sp => sp.GetRequiredService<ChatCommandHandler>().HandleAsync, sp => sp.GetRequiredService<ChatCommandHandler>().Autocomplete);
             // Alerts and briefs for Discord channels and DMs go through the bot's REST client.
             services.AddSingleton<IDeliverySender>(sp => new DiscordChannelSender(() => sp.GetRequiredService<DiscordBot>().Rest));

@@ -31,11 +31,30 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
         });
     }
 
+    /// <summary>
+    /// The leases of the workers sharing the store: when set, the due briefs are composed only while this worker
+    /// holds <see cref="WorkerLeases.Schedules"/>, so two workers do not both compose (and pay a model for) a brief
+    /// only one of them may queue. That an occurrence is queued once rests on the store (see <see cref="ScheduleStore.QueueOccurrence"/>).
+    /// </summary>
+    public WorkerLeases? Leases { get; init; }
+
+    /// <summary>How long the schedules lease lasts without a renewal; renewed before each brief is composed.</summary>
+    public static readonly TimeSpan ScheduleLease = TimeSpan.FromMinutes(5);
+
     public async Task<IReadOnlyList<ScheduleRun>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        if (Leases is null) return await RunDueHeldAsync(cancellationToken);
+        if (!Leases.TryHold(WorkerLeases.Schedules, ScheduleLease)) return [];
+        try { return await RunDueHeldAsync(cancellationToken); }
+        finally { Leases.Release(WorkerLeases.Schedules); }
+    }
+
+    private async Task<IReadOnlyList<ScheduleRun>> RunDueHeldAsync(CancellationToken cancellationToken)
     {
         var runs = new List<ScheduleRun>();
         foreach (var schedule in schedules.List())
         {
+            if (Leases is not null && !Leases.TryHold(WorkerLeases.Schedules, ScheduleLease)) break;
             try
             {
                 if (await RunOneAsync(schedule, cancellationToken) is { } run) runs.Add(run);

@@ -170,6 +170,14 @@ internal static class Migrations
         );
         CREATE INDEX event_citations_article ON event_citations(article_id);
         """,
+        // Named leases of the workers sharing one store (the alert scan, the schedules, the Discord gateway leader).
+        """
+        CREATE TABLE leases (
+            name     TEXT PRIMARY KEY,
+            holder   TEXT NOT NULL,
+            expires  INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

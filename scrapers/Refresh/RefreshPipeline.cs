@@ -22,6 +22,7 @@ public sealed class RefreshPipeline(
     StoryAssigner? stories = null)
 {
     private readonly Random _random = random ?? Random.Shared;
+    private readonly SourceClaimStore _claims = new(articles.Database);
     private readonly StoryAssigner _stories = stories ?? new StoryAssigner(new StoryStore(articles.Database), new StoryClusterer { Threshold = StoryAssigner.DefaultThreshold }, time);
 
     /// <summary>Where each poll is counted (outcome, duration, articles stored); none when null.</summary>
@@ -38,6 +39,26 @@ public sealed class RefreshPipeline(
 
     /// <summary>Assign new articles to stories (default). Off only to measure what assignment costs (poll benchmark).</summary>
     public bool AssignStories { get; init; } = true;
+
+    /// <summary>
+    /// How long a due source claimed by this poll is hidden from other workers sharing the store; it must outlast
+    /// one source's poll (feed plus page fetches). A worker that dies holding claims leaves those sources due again after it.
+    /// Default: <see cref="DefaultClaimLease"/> (55 s with the default timeouts and no page fetches, 2 min 35 s with them).
+    /// </summary>
+    public TimeSpan ClaimLease
+    {
+        get => _claimLease ?? DefaultClaimLease(options, MaxPagesPerPoll);
+        init => _claimLease = value;
+    }
+
+    private TimeSpan? _claimLease;
+
+    /// <summary>Twice what one source's poll may take (the feed, then its pages four at a time), plus 15 s.</summary>
+    public static TimeSpan DefaultClaimLease(FetchOptions options, int maxPagesPerPoll)
+    {
+        var pages = options.FetchArticlePages ? options.PageTimeout * Math.Ceiling(maxPagesPerPoll / 4.0) : TimeSpan.Zero;
+        return 2 * (options.Timeout + pages) + TimeSpan.FromSeconds(15);
+    }
 
     /// <summary>Sources polled at once.</summary>
     public int MaxConcurrentSources { get; init; } = 8;
@@ -61,10 +82,16 @@ public sealed class RefreshPipeline(
         var tasks = due.Select(async source =>
         {
             await gate.WaitAsync(cancellationToken);
-            try { return await PollSourceAsync(source, cancellationToken); }
+            try
+            {
+                // Several workers may share the store: a due source is polled by the one that claims it.
+                var at = time.GetUtcNow();
+                if (dueOnly && !_claims.TryClaim(source.Id, at, at + ClaimLease)) return null;
+                return await PollSourceAsync(source, cancellationToken);
+            }
             finally { gate.Release(); }
         });
-        return await Task.WhenAll(tasks);
+        return (await Task.WhenAll(tasks)).OfType<PollReport>().ToList();
     }
 
     public async Task<PollReport> PollSourceAsync(Source source, CancellationToken cancellationToken)

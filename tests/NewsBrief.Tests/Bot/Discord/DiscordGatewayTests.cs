@@ -109,6 +109,9 @@ public sealed class DiscordGatewayTests
         await first.SendHelloAsync(heartbeatMs: 45000);
         await first.ReceiveOpAsync(2);
         await first.DispatchAsync("READY", 1, h.Ready());
+        // READY must be read before the beats run out: a loaded machine can run this test's steps ahead of the
+        // bot's receive loop, and a connection closed before READY has no session to resume (it identifies again)
+        await h.Fake.WaitForRequestAsync(r => r.Method == "PUT");
         first.AutoAck = false; // from now on the server stays silent (the clock has not moved: no beat was sent yet)
 
         // Exactly as far as the bot's own timers, never further: a later step could fire the next connection's limit.
