@@ -41,7 +41,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(time);
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
-        services.AddSingleton(_ => NewsBriefDatabase.Open(config.DataDirectory));
+        services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
         AddTelemetry(services, config);
         AddStores(services);
         AddPipeline(services, config);
@@ -123,7 +123,7 @@ public static class NewsBriefServiceCollectionExtensions
         if (config.Summariser.UsesModel)
         {
             services.AddSingleton(_ => SummariserKernelFactory.Create(config.Summariser));
-            services.AddSingleton<ISummaryCache>(sp => new SqliteSummaryCache(sp.GetRequiredService<NewsBriefDatabase>().Connect, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ISummaryCache>(sp => new StoredSummaryCache(new SummaryCacheStore(sp.GetRequiredService<NewsBriefDatabase>()), sp.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton(sp => new StorySummariserFactory(config.Summariser, sp.GetRequiredService<ExtractiveStorySummariser>(),
             sp.GetService<Kernel>(), sp.GetService<ISummaryCache>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>()));

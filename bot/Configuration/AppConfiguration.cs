@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
+using NewsBrief.Core.Storage;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Summariser.Llm;
 
@@ -29,6 +30,8 @@ public sealed record AppConfiguration
     public required ServiceOptions Service { get; init; }
     public required SummariserOptions Summariser { get; init; }
     public required TimeZoneInfo BriefTimeZone { get; init; }
+    /// <summary>Where the store lives (<c>Storage:Provider</c>, <c>Storage:ConnectionString</c>); SQLite in the data folder by default.</summary>
+    public StorageOptions Storage { get; init; } = new();
 
     public static AppConfiguration Load(string configDirectory, string dataDirectory)
     {
@@ -48,6 +51,7 @@ public sealed record AppConfiguration
             Service = Bind<ServiceOptions>(root, ServiceOptions.SectionName),
             Summariser = LoadSummariser(root),
             BriefTimeZone = FindZone(brief.TimeZone),
+            Storage = StorageSettings.Load(root),
         };
     }
 

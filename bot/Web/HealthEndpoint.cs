@@ -19,7 +19,7 @@ public static class HealthEndpoint
         {
             lastSuccess = room.App.SourceStates.GetAll().Values.Max(s => s.LastSuccess);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
         {
             return Results.Json(new { status = "unhealthy", reason = $"the store is unreachable: {e.Message}" }, statusCode: 503);
         }

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -63,14 +64,15 @@ public sealed class AlertStore(NewsBriefDatabase database)
         var recent = new Dictionary<long, HashSet<long>>();
         if (candidates.Count == 0) return new Dictionary<long, AlertHistory>();
         var ids = "[" + string.Join(',', candidates.Keys) + "]";
+        var dialect = database.Dialect;
         using var connection = database.Connect();
         using (var cmd = connection.CreateCommand())
         {
             // One probe of the primary key per pair; the pairs travel as one JSON array.
-            cmd.CommandText = """
+            cmd.CommandText = $"""
                 SELECT a.subscription_id, a.canonical_url
-                FROM json_each($pairs) p
-                JOIN alerted a ON a.subscription_id = json_extract(p.value, '$[0]') AND a.canonical_url = json_extract(p.value, '$[1]')
+                FROM ({dialect.PairsFromJson("$pairs", "subscription_id", "canonical_url")}) p
+                JOIN alerted a ON a.subscription_id = p.subscription_id AND a.canonical_url = p.canonical_url
                 """;
             cmd.Parameters.AddWithValue("$pairs", Pairs(candidates));
             using var reader = cmd.ExecuteReader();
@@ -83,25 +85,25 @@ public sealed class AlertStore(NewsBriefDatabase database)
         }
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = """
+            cmd.CommandText = $"""
                 SELECT subscription_id, COUNT(*) FROM deliveries
-                WHERE subscription_id IN (SELECT value FROM json_each($ids)) AND kind = 'alert' AND created >= $since
+                WHERE subscription_id IN ({dialect.IdsFromJson("$ids")}) AND kind = 'alert' AND created >= $since
                 GROUP BY subscription_id
                 """;
             cmd.Parameters.AddWithValue("$ids", ids);
             cmd.Parameters.AddWithValue("$since", capSince.ToUnixTimeMilliseconds());
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) counted[reader.GetInt64(0)] = reader.GetInt32(1);
+            while (reader.Read()) counted[reader.GetInt64(0)] = Convert.ToInt32(reader.GetValue(1));
         }
         using (var cmd = connection.CreateCommand())
         {
             // The newest alerted articles of each subscription (as AlertedSince reads them), then their stories.
-            cmd.CommandText = """
+            cmd.CommandText = $"""
                 SELECT r.subscription_id, ar.story_id FROM (
                     SELECT subscription_id, article_id,
                            ROW_NUMBER() OVER (PARTITION BY subscription_id ORDER BY article_id DESC) AS n
                     FROM alerted
-                    WHERE subscription_id IN (SELECT value FROM json_each($ids)) AND created >= $since AND delivery_id IS NOT NULL) r
+                    WHERE subscription_id IN ({dialect.IdsFromJson("$ids")}) AND created >= $since AND delivery_id IS NOT NULL) r
                 JOIN articles ar ON ar.id = r.article_id
                 WHERE r.n <= $limit AND ar.story_id IS NOT NULL
                 """;
@@ -180,6 +182,8 @@ public sealed class AlertStore(NewsBriefDatabase database)
     private bool CommitLocked(long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
     {
         using var connection = database.Connect();
+        // PostgreSQL's shared buffers are the server's business; only SQLite's per-connection cache is sized here.
+        if (database.Dialect.IsPostgres) return CommitLocked(connection, expectedWatermark, newWatermark, alerts, digests, now);
         // A scan at thousands of subscriptions writes rows all over the alerted index: give this write a page
         // cache that holds it (the default 2 MB makes most inserts a page miss), and hand the connection back as it was.
         Pragma(connection, "PRAGMA cache_size = -32768");
@@ -194,7 +198,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
     }
 
     private static bool CommitLocked(
-        SqliteConnection connection, long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
+        DbConnection connection, long expectedWatermark, long newWatermark, IReadOnlyList<PlannedAlert> alerts, IReadOnlyList<PlannedDigest> digests, DateTimeOffset now)
     {
         using var tx = connection.BeginTransaction(deferred: false);
         if (Watermark(connection, tx) != expectedWatermark) return false;
@@ -202,11 +206,11 @@ public sealed class AlertStore(NewsBriefDatabase database)
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT OR IGNORE INTO alerted (subscription_id, canonical_url, article_id, created, delivery_id)
-            VALUES ($s, $u, $a, $now, $d)
+            INSERT INTO alerted (subscription_id, canonical_url, article_id, created, delivery_id)
+            VALUES ($s, $u, $a, $now, $d) ON CONFLICT DO NOTHING
             """;
-        var (s, u, a, d) = (insert.Parameters.Add("$s", SqliteType.Integer), insert.Parameters.Add("$u", SqliteType.Text),
-            insert.Parameters.Add("$a", SqliteType.Integer), insert.Parameters.Add("$d", SqliteType.Integer));
+        var (s, u, a, d) = (insert.AddTyped("$s", DbType.Int64), insert.AddTyped("$u", DbType.String),
+            insert.AddTyped("$a", DbType.Int64), insert.AddTyped("$d", DbType.Int64));
         insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         using var outbox = DeliveryStore.InsertCommand(connection, tx);
         foreach (var alert in alerts)
@@ -236,14 +240,14 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return true;
     }
 
-    private static void Pragma(SqliteConnection connection, string sql)
+    private static void Pragma(DbConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
 
-    private static long Watermark(SqliteConnection connection, SqliteTransaction? tx)
+    private static long Watermark(DbConnection connection, DbTransaction? tx)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -255,7 +259,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private static void Execute(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -270,7 +274,7 @@ public sealed class AlertStore(NewsBriefDatabase database)
         if (articleIds.Count == 0) return [];
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT DISTINCT subscription_id FROM alerted WHERE article_id IN (SELECT value FROM json_each($ids)) ORDER BY subscription_id";
+        cmd.CommandText = $"SELECT DISTINCT subscription_id FROM alerted WHERE article_id IN ({database.Dialect.IdsFromJson("$ids")}) ORDER BY subscription_id";
         cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', articleIds) + "]");
         using var reader = cmd.ExecuteReader();
         var ids = new List<long>();

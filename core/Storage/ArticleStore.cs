@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -94,7 +94,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         if (ids.Count == 0) return [];
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id";
+        cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id IN ({database.Dialect.IdsFromJson("$ids")}) ORDER BY id";
         cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
         using var reader = cmd.ExecuteReader();
         var list = new List<Article>();
@@ -142,7 +142,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
     /// The stored article this one is: same canonical URL, same (source, guid), or, when it has text enough to
     /// tell articles apart, the same content (one article reached at two addresses, e.g. syndicated).
     /// </summary>
-    private static Article? FindExisting(SqliteConnection c, SqliteTransaction? tx, string canonicalUrl, string sourceId, string? guid,
+    private static Article? FindExisting(DbConnection c, DbTransaction? tx, string canonicalUrl, string sourceId, string? guid,
         string? contentHash = null, bool substantive = false)
     {
         using var cmd = c.CreateCommand();
@@ -150,7 +150,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.CommandText = $"""
             SELECT {Columns} FROM articles WHERE canonical_url = $canonical
             UNION ALL
-            SELECT {Columns} FROM articles WHERE $guid IS NOT NULL AND source_id = $source AND guid = $guid
+            SELECT {Columns} FROM articles WHERE CAST($guid AS TEXT) IS NOT NULL AND source_id = $source AND guid = $guid
             UNION ALL
             SELECT {Columns} FROM articles WHERE $substantive AND content_hash = $hash
             LIMIT 1
@@ -169,7 +169,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
 
     private static bool IsSubstantive(Article a) => (a.Description?.Length ?? 0) >= SubstantiveDescriptionChars;
 
-    private static long Insert(SqliteConnection c, SqliteTransaction tx, Article a)
+    private static long Insert(DbConnection c, DbTransaction tx, Article a)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
@@ -187,7 +187,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return (long)cmd.ExecuteScalar()!;
     }
 
-    private static void Update(SqliteConnection c, SqliteTransaction tx, long id, Article a)
+    private static void Update(DbConnection c, DbTransaction tx, long id, Article a)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
@@ -202,7 +202,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.ExecuteNonQuery();
     }
 
-    private static void Bind(SqliteCommand cmd, Article a)
+    private static void Bind(DbCommand cmd, Article a)
     {
         cmd.Parameters.AddWithValue("$url", a.Url);
         cmd.Parameters.AddWithValue("$title", a.Title);
@@ -214,7 +214,7 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         cmd.Parameters.AddWithValue("$hash", a.ContentHash);
     }
 
-    internal static Article Read(SqliteDataReader r) => new()
+    internal static Article Read(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
         SourceId = r.GetString(1),

@@ -35,7 +35,7 @@ public sealed class BriefStore(NewsBriefDatabase database)
         {
             using var link = connection.CreateCommand();
             link.Transaction = tx;
-            link.CommandText = "INSERT OR IGNORE INTO brief_articles (brief_id, article_id) VALUES ($brief, $article)";
+            link.CommandText = "INSERT INTO brief_articles (brief_id, article_id) VALUES ($brief, $article) ON CONFLICT DO NOTHING";
             link.Parameters.AddWithValue("$brief", id);
             link.Parameters.AddWithValue("$article", articleId);
             link.ExecuteNonQuery();
@@ -49,11 +49,11 @@ public sealed class BriefStore(NewsBriefDatabase database)
 
     /// <summary>The newest brief of a scope (any scope when null), or null when none was made.</summary>
     public StoredBrief? Latest(string? scope = null) =>
-        Query("WHERE $scope IS NULL OR scope = $scope ORDER BY id DESC LIMIT 1", ("$scope", (object?)scope ?? DBNull.Value)).FirstOrDefault();
+        Query("WHERE CAST($scope AS TEXT) IS NULL OR scope = $scope ORDER BY id DESC LIMIT 1", ("$scope", (object?)scope ?? DBNull.Value)).FirstOrDefault();
 
     /// <summary>Briefs newest first, those with an id below <paramref name="beforeId"/> when given (paging an archive).</summary>
     public IReadOnlyList<StoredBrief> List(int limit, long? beforeId = null) =>
-        Query("WHERE $before IS NULL OR id < $before ORDER BY id DESC LIMIT $limit", ("$before", (object?)beforeId ?? DBNull.Value), ("$limit", limit));
+        Query("WHERE CAST($before AS BIGINT) IS NULL OR id < $before ORDER BY id DESC LIMIT $limit", ("$before", (object?)beforeId ?? DBNull.Value), ("$limit", limit));
 
     private List<StoredBrief> Query(string where, params (string Name, object Value)[] parameters)
     {
@@ -72,7 +72,7 @@ public sealed class BriefStore(NewsBriefDatabase database)
     /// <summary>The briefs that cited any of these articles, newest first (a story page's "carried in").</summary>
     public IReadOnlyList<StoredBrief> Citing(IReadOnlyCollection<long> articleIds, int limit = 50) =>
         articleIds.Count == 0 ? [] : Query(
-            "WHERE id IN (SELECT brief_id FROM brief_articles WHERE article_id IN (SELECT value FROM json_each($ids))) ORDER BY id DESC LIMIT $limit",
+            $"WHERE id IN (SELECT brief_id FROM brief_articles WHERE article_id IN ({database.Dialect.IdsFromJson("$ids")})) ORDER BY id DESC LIMIT $limit",
             ("$ids", "[" + string.Join(',', articleIds) + "]"), ("$limit", limit));
 
     /// <summary>Ids of the articles cited by earlier briefs of the same scope (topic, query or "all").</summary>

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -53,7 +54,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE $status IS NULL OR status = $status ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = $"SELECT {Columns} FROM deliveries WHERE CAST($status AS TEXT) IS NULL OR status = $status ORDER BY id DESC LIMIT $limit";
         cmd.Parameters.AddWithValue("$status", status is { } s ? s.ToString().ToLowerInvariant() : DBNull.Value);
         cmd.Parameters.AddWithValue("$limit", limit);
         return ReadAll(cmd);
@@ -105,14 +106,14 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         ("$id", id), ("$error", error));
 
     /// <summary>Inserts inside a caller's transaction; null when the idempotency key exists.</summary>
-    internal static long? Insert(SqliteConnection connection, SqliteTransaction? tx, Delivery d)
+    internal static long? Insert(DbConnection connection, DbTransaction? tx, Delivery d)
     {
         using var cmd = InsertCommand(connection, tx);
         return Insert(cmd, d);
     }
 
-    /// <summary>The outbox insert, to be run through <see cref="Insert(SqliteCommand, Delivery)"/> once per row (a scan queues thousands).</summary>
-    internal static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction? tx)
+    /// <summary>The outbox insert, to be run through <see cref="Insert(DbCommand, Delivery)"/> once per row (a scan queues thousands).</summary>
+    internal static DbCommand InsertCommand(DbConnection connection, DbTransaction? tx)
     {
         var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -121,21 +122,21 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
             VALUES ($destination, $kind, $key, $subscription, $payload, $text, $created, 'pending', $created)
             ON CONFLICT(idempotency_key) DO NOTHING RETURNING id
             """;
-        foreach (var name in new[] { "$destination", "$kind", "$key", "$payload", "$text" }) cmd.Parameters.Add(name, SqliteType.Text);
-        foreach (var name in new[] { "$subscription", "$created" }) cmd.Parameters.Add(name, SqliteType.Integer);
+        foreach (var name in new[] { "$destination", "$kind", "$key", "$payload", "$text" }) cmd.AddTyped(name, DbType.String);
+        foreach (var name in new[] { "$subscription", "$created" }) cmd.AddTyped(name, DbType.Int64);
         return cmd;
     }
 
     /// <summary>Inserts one outbox row through a command from <see cref="InsertCommand"/>; null when its key is queued already.</summary>
-    internal static long? Insert(SqliteCommand cmd, Delivery d)
+    internal static long? Insert(DbCommand cmd, Delivery d)
     {
-        cmd.Parameters["$destination"].Value = d.Destination;
-        cmd.Parameters["$kind"].Value = d.Kind;
-        cmd.Parameters["$key"].Value = d.IdempotencyKey;
-        cmd.Parameters["$subscription"].Value = (object?)d.SubscriptionId ?? DBNull.Value;
-        cmd.Parameters["$payload"].Value = d.Payload;
-        cmd.Parameters["$text"].Value = d.Text;
-        cmd.Parameters["$created"].Value = d.Created.ToUnixTimeMilliseconds();
+        cmd.Parameters.Parameter("$destination").Value = d.Destination;
+        cmd.Parameters.Parameter("$kind").Value = d.Kind;
+        cmd.Parameters.Parameter("$key").Value = d.IdempotencyKey;
+        cmd.Parameters.Parameter("$subscription").Value = (object?)d.SubscriptionId ?? DBNull.Value;
+        cmd.Parameters.Parameter("$payload").Value = d.Payload;
+        cmd.Parameters.Parameter("$text").Value = d.Text;
+        cmd.Parameters.Parameter("$created").Value = d.Created.ToUnixTimeMilliseconds();
         return cmd.ExecuteScalar() is long id ? id : null;
     }
 
@@ -148,7 +149,7 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
         cmd.ExecuteNonQuery();
     }
 
-    private static List<Delivery> ReadAll(SqliteCommand cmd)
+    private static List<Delivery> ReadAll(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var list = new List<Delivery>();

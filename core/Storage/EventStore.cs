@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -36,7 +36,7 @@ public sealed class EventStore(NewsBriefDatabase database)
                     ("$p", JsonSerializer.Serialize(participants)), ("$pl", (object?)report.Place ?? DBNull.Value), ("$id", id));
             }
             foreach (var c in report.Citations)
-                Execute(connection, tx, "INSERT OR IGNORE INTO event_citations (event_id, article_id, sentence) VALUES ($e, $a, $s)",
+                Execute(connection, tx, "INSERT INTO event_citations (event_id, article_id, sentence) VALUES ($e, $a, $s) ON CONFLICT DO NOTHING",
                     ("$e", id), ("$a", c.ArticleId), ("$s", c.Sentence));
             tx.Commit();
             return id;
@@ -75,7 +75,7 @@ public sealed class EventStore(NewsBriefDatabase database)
         return WithCitations(connection, Read(cmd).ToList()).FirstOrDefault();
     }
 
-    private static List<UpcomingEvent> OnDate(SqliteConnection connection, SqliteTransaction tx, DateOnly date, EventPrecision precision)
+    private static List<UpcomingEvent> OnDate(DbConnection connection, DbTransaction tx, DateOnly date, EventPrecision precision)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -85,7 +85,7 @@ public sealed class EventStore(NewsBriefDatabase database)
         return Read(cmd).ToList();
     }
 
-    private static long Insert(SqliteConnection connection, SqliteTransaction tx, UpcomingEvent e, DateTimeOffset now)
+    private static long Insert(DbConnection connection, DbTransaction tx, UpcomingEvent e, DateTimeOffset now)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
@@ -103,7 +103,7 @@ public sealed class EventStore(NewsBriefDatabase database)
         return (long)cmd.ExecuteScalar()!;
     }
 
-    private static IEnumerable<UpcomingEvent> Read(SqliteCommand cmd)
+    private static IEnumerable<UpcomingEvent> Read(DbCommand cmd)
     {
         using var r = cmd.ExecuteReader();
         var list = new List<UpcomingEvent>();
@@ -123,7 +123,7 @@ public sealed class EventStore(NewsBriefDatabase database)
         return list;
     }
 
-    private static List<UpcomingEvent> WithCitations(SqliteConnection connection, List<UpcomingEvent> events)
+    private static List<UpcomingEvent> WithCitations(DbConnection connection, List<UpcomingEvent> events)
     {
         if (events.Count == 0) return events;
         var byEvent = events.ToDictionary(e => e.Id, _ => new List<EventCitation>());
@@ -147,7 +147,7 @@ public sealed class EventStore(NewsBriefDatabase database)
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private static void Execute(DbConnection connection, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;

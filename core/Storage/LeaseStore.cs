@@ -16,15 +16,15 @@ public sealed class LeaseStore(NewsBriefDatabase database)
             using var connection = database.Connect();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO leases (name, holder, expires) VALUES (@name, @holder, @until)
-                ON CONFLICT (name) DO UPDATE SET holder = @holder, expires = @until
-                WHERE leases.holder = @holder OR leases.expires <= @now
+                INSERT INTO leases (name, holder, expires) VALUES ($name, $holder, $until)
+                ON CONFLICT (name) DO UPDATE SET holder = $holder, expires = $until
+                WHERE leases.holder = $holder OR leases.expires <= $now
                 RETURNING holder
                 """;
-            cmd.Parameters.AddWithValue("@name", name);
-            cmd.Parameters.AddWithValue("@holder", holder);
-            cmd.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-            cmd.Parameters.AddWithValue("@until", until.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$name", name);
+            cmd.Parameters.AddWithValue("$holder", holder);
+            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
             return cmd.ExecuteScalar() is not null;
         }
     }
@@ -36,9 +36,9 @@ public sealed class LeaseStore(NewsBriefDatabase database)
         {
             using var connection = database.Connect();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DELETE FROM leases WHERE name = @name AND holder = @holder";
-            cmd.Parameters.AddWithValue("@name", name);
-            cmd.Parameters.AddWithValue("@holder", holder);
+            cmd.CommandText = "DELETE FROM leases WHERE name = $name AND holder = $holder";
+            cmd.Parameters.AddWithValue("$name", name);
+            cmd.Parameters.AddWithValue("$holder", holder);
             cmd.ExecuteNonQuery();
         }
     }
@@ -48,9 +48,9 @@ public sealed class LeaseStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT holder FROM leases WHERE name = @name AND expires > @now";
-        cmd.Parameters.AddWithValue("@name", name);
-        cmd.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        cmd.CommandText = "SELECT holder FROM leases WHERE name = $name AND expires > $now";
+        cmd.Parameters.AddWithValue("$name", name);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         return cmd.ExecuteScalar() as string;
     }
 }

@@ -2,7 +2,11 @@ using Microsoft.Data.Sqlite;
 
 namespace NewsBrief.Core.Storage;
 
-/// <summary>Schema migrations, applied in order inside one transaction each; <c>PRAGMA user_version</c> records the last.</summary>
+/// <summary>
+/// SQLite schema migrations, applied in order inside one transaction each; <c>PRAGMA user_version</c> records the
+/// last. <see cref="PostgresMigrations"/> holds the same steps in PostgreSQL's dialect, one for one: append a
+/// step to both.
+/// </summary>
 internal static class Migrations
 {
     private static readonly string[] Steps =
@@ -178,20 +182,35 @@ internal static class Migrations
             expires  INTEGER NOT NULL
         );
         """,
+        // The summariser's cache of story summaries (key: model + prompt + articles). IF NOT EXISTS: the cache
+        // created this table itself before it moved into the store.
+        """
+        CREATE TABLE IF NOT EXISTS summary_cache (
+            key      TEXT PRIMARY KEY,
+            summary  TEXT NOT NULL,
+            created  TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;
 
+    /// <summary>
+    /// Applies the pending steps. Each step runs in a write transaction (BEGIN IMMEDIATE) that re-reads the
+    /// version first, so two processes opening a new file at once apply each step once: the second waits
+    /// on the lock, then sees the step done.
+    /// </summary>
     public static void Apply(SqliteConnection connection)
     {
-        var version = CurrentVersion(connection);
-        for (var step = version; step < Steps.Length; step++)
+        while (true)
         {
-            using var tx = connection.BeginTransaction();
+            using var tx = connection.BeginTransaction(deferred: false);
+            var version = CurrentVersion(connection);
+            if (version >= Steps.Length) return;
             using (var cmd = connection.CreateCommand())
             {
                 cmd.Transaction = tx;
-                cmd.CommandText = Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+                cmd.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
                 cmd.ExecuteNonQuery();
             }
             tx.Commit();

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -82,7 +82,7 @@ public sealed class ScheduleStore(NewsBriefDatabase database)
         return true;
     }
 
-    private static BriefSchedule Read(SqliteDataReader r) => new()
+    private static BriefSchedule Read(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
         Destination = r.GetString(1),

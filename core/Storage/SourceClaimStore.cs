@@ -17,14 +17,14 @@ public sealed class SourceClaimStore(NewsBriefDatabase database)
             using var connection = database.Connect();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO source_state (source_id, next_poll, failures) VALUES (@id, @until, 0)
-                ON CONFLICT (source_id) DO UPDATE SET next_poll = @until
-                WHERE source_state.next_poll IS NULL OR source_state.next_poll <= @now
+                INSERT INTO source_state (source_id, next_poll, failures) VALUES ($id, $until, 0)
+                ON CONFLICT (source_id) DO UPDATE SET next_poll = $until
+                WHERE source_state.next_poll IS NULL OR source_state.next_poll <= $now
                 RETURNING source_id
                 """;
-            cmd.Parameters.AddWithValue("@id", sourceId);
-            cmd.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-            cmd.Parameters.AddWithValue("@until", until.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$id", sourceId);
+            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
             return cmd.ExecuteScalar() is not null;
         }
     }

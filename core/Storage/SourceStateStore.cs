@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -59,7 +59,7 @@ public sealed class SourceStateStore(NewsBriefDatabase database)
         cmd.ExecuteNonQuery();
     }
 
-    private static SourceState Read(SqliteDataReader r) => new()
+    private static SourceState Read(DbDataReader r) => new()
     {
         SourceId = r.GetString(0),
         ETag = r.IsDBNull(1) ? null : r.GetString(1),

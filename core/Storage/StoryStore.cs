@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -24,13 +24,13 @@ public sealed class StoryStore(NewsBriefDatabase database)
             foreach (var (oldId, newId) in changes.Merges)
             {
                 Execute(connection, tx, "UPDATE articles SET story_id = $new WHERE story_id = $old", ("$new", newId), ("$old", oldId));
-                Execute(connection, tx, """
-                    UPDATE stories SET first_seen = MIN(first_seen, COALESCE((SELECT first_seen FROM stories WHERE id = $old), first_seen)),
-                        last_updated = MAX(last_updated, COALESCE((SELECT last_updated FROM stories WHERE id = $old), last_updated))
+                Execute(connection, tx, $"""
+                    UPDATE stories SET first_seen = {database.Dialect.Least("first_seen", "COALESCE((SELECT first_seen FROM stories WHERE id = $old), first_seen)")},
+                        last_updated = {database.Dialect.Greatest("last_updated", "COALESCE((SELECT last_updated FROM stories WHERE id = $old), last_updated)")}
                     WHERE id = $new
                     """, ("$new", newId), ("$old", oldId));
                 Execute(connection, tx, "UPDATE story_merges SET new_id = $new WHERE new_id = $old", ("$new", newId), ("$old", oldId));
-                Execute(connection, tx, "INSERT OR REPLACE INTO story_merges (old_id, new_id, merged) VALUES ($old, $new, $at)",
+                Execute(connection, tx, "INSERT INTO story_merges (old_id, new_id, merged) VALUES ($old, $new, $at) ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id, merged = excluded.merged",
                     ("$old", oldId), ("$new", newId), ("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
                 Execute(connection, tx, "DELETE FROM stories WHERE id = $old", ("$old", oldId));
             }
@@ -49,7 +49,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM stories UNION ALL SELECT MAX(old_id) FROM story_merges)";
+        cmd.CommandText = "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM stories UNION ALL SELECT MAX(old_id) FROM story_merges) AS ids";
         return (cmd.ExecuteScalar() is long max ? max : 0) + 1;
     }
 
@@ -74,7 +74,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
         if (ids.Count == 0) return result;
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT id, headline FROM stories WHERE id IN (SELECT value FROM json_each($ids))";
+        cmd.CommandText = $"SELECT id, headline FROM stories WHERE id IN ({database.Dialect.IdsFromJson("$ids")})";
         cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', ids) + "]");
         using var r = cmd.ExecuteReader();
         while (r.Read()) result[r.GetInt64(0)] = r.GetString(1);
@@ -124,7 +124,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
     }
 
     /// <summary>The latest <paramref name="limit"/> articles matching <paramref name="where"/>, returned oldest first.</summary>
-    private static List<Article> ReadArticles(SqliteConnection connection, string where, int limit, params (string Name, object Value)[] parameters)
+    private static List<Article> ReadArticles(DbConnection connection, string where, int limit, params (string Name, object Value)[] parameters)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT {ArticleStore.Columns} FROM articles WHERE {where} ORDER BY COALESCE(published, fetched) DESC, id DESC LIMIT $limit";
@@ -138,7 +138,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
     }
 
     /// <summary>Groups articles (in time order) by their story and joins each story's row and topics.</summary>
-    private static List<Story> Build(SqliteConnection connection, List<Article> articles)
+    private static List<Story> Build(DbConnection connection, List<Article> articles)
     {
         var ids = articles.Where(a => a.StoryId is not null).Select(a => a.StoryId!.Value).Distinct().ToList();
         var rows = new Dictionary<long, (string Headline, DateTimeOffset First, DateTimeOffset Last)>();
@@ -148,7 +148,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
             var json = "[" + string.Join(',', ids) + "]";
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = "SELECT id, headline, first_seen, last_updated FROM stories WHERE id IN (SELECT value FROM json_each($ids))";
+                cmd.CommandText = $"SELECT id, headline, first_seen, last_updated FROM stories WHERE id IN ({SqlDialect.Of(connection).IdsFromJson("$ids")})";
                 cmd.Parameters.AddWithValue("$ids", json);
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
@@ -156,7 +156,7 @@ public sealed class StoryStore(NewsBriefDatabase database)
             }
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = "SELECT story_id, topic FROM story_topics WHERE story_id IN (SELECT value FROM json_each($ids)) ORDER BY story_id, position";
+                cmd.CommandText = $"SELECT story_id, topic FROM story_topics WHERE story_id IN ({SqlDialect.Of(connection).IdsFromJson("$ids")}) ORDER BY story_id, position";
                 cmd.Parameters.AddWithValue("$ids", json);
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
@@ -187,13 +187,13 @@ public sealed class StoryStore(NewsBriefDatabase database)
         return stories;
     }
 
-    private static void UpsertStory(SqliteConnection c, SqliteTransaction tx, StoryRow row) => Execute(c, tx, """
+    private static void UpsertStory(DbConnection c, DbTransaction tx, StoryRow row) => Execute(c, tx, $"""
         INSERT INTO stories (id, first_seen, last_updated, headline) VALUES ($id, $first, $last, $headline)
-        ON CONFLICT(id) DO UPDATE SET first_seen = MIN(first_seen, excluded.first_seen),
-            last_updated = MAX(last_updated, excluded.last_updated), headline = excluded.headline
+        ON CONFLICT(id) DO UPDATE SET first_seen = {SqlDialect.Of(c).Least("stories.first_seen", "excluded.first_seen")},
+            last_updated = {SqlDialect.Of(c).Greatest("stories.last_updated", "excluded.last_updated")}, headline = excluded.headline
         """, ("$id", row.Id), ("$first", row.FirstSeen.ToUnixTimeMilliseconds()), ("$last", row.LastUpdated.ToUnixTimeMilliseconds()), ("$headline", row.Headline));
 
-    private static void Execute(SqliteConnection c, SqliteTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    private static void Execute(DbConnection c, DbTransaction tx, string sql, params (string Name, object Value)[] parameters)
     {
         using var cmd = c.CreateCommand();
         cmd.Transaction = tx;

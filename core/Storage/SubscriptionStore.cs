@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Core.Storage;
@@ -38,7 +38,7 @@ public sealed class SubscriptionStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "DELETE FROM subscriptions WHERE id = $id AND ($owner IS NULL OR owner = $owner)";
+        cmd.CommandText = "DELETE FROM subscriptions WHERE id = $id AND (CAST($owner AS TEXT) IS NULL OR owner = $owner)";
         cmd.Parameters.AddWithValue("$id", id);
         cmd.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
         return cmd.ExecuteNonQuery() > 0;
@@ -70,11 +70,11 @@ public sealed class SubscriptionStore(NewsBriefDatabase database)
         return Convert.ToInt32(cmd.ExecuteScalar());
     }
 
-    internal static IReadOnlyList<Subscription> List(SqliteConnection connection, SqliteTransaction? tx, string? owner)
+    internal static IReadOnlyList<Subscription> List(DbConnection connection, DbTransaction? tx, string? owner)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT {Columns} FROM subscriptions WHERE $owner IS NULL OR owner = $owner ORDER BY id";
+        cmd.CommandText = $"SELECT {Columns} FROM subscriptions WHERE CAST($owner AS TEXT) IS NULL OR owner = $owner ORDER BY id";
         cmd.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
         using var reader = cmd.ExecuteReader();
         var list = new List<Subscription>();
@@ -82,7 +82,7 @@ public sealed class SubscriptionStore(NewsBriefDatabase database)
         return list;
     }
 
-    private static Subscription Read(SqliteDataReader r) => new()
+    private static Subscription Read(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
         Owner = r.GetString(1),

@@ -1,3 +1,5 @@
+using NewsBrief.Core.Time;
+
 namespace NewsBrief.Scrapers.Parsing;
 
 /// <summary>
@@ -16,15 +18,18 @@ public sealed class ParseBudget
     private readonly long _start;
     private int _untilCheck = NodesPerClockCheck;
 
-    /// <summary>A budget of <paramref name="limit"/> from now, measured on <paramref name="time"/>.</summary>
+    /// <summary>
+    /// A budget of <paramref name="limit"/> from now, measured on <paramref name="time"/>; the system clock is
+    /// replaced by the parsing thread's processor time, so other work on a busy machine does not count.
+    /// </summary>
     public ParseBudget(TimeSpan limit, TimeProvider time, int maxDepth = DefaultMaxDepth)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
         Limit = limit;
         MaxDepth = maxDepth;
-        _time = time;
-        _start = time.GetTimestamp();
+        _time = ThreadCpuTimeProvider.ForBudget(time);
+        _start = _time.GetTimestamp();
     }
 
     private ParseBudget(int maxDepth)

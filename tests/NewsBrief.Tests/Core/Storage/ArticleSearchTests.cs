@@ -6,17 +6,18 @@ using NewsBrief.Tests.Support;
 namespace NewsBrief.Tests.Core.Storage;
 
 /// <summary>The full-text index follows every write to articles, ranks titles first, and takes any query text safely.</summary>
-public sealed class ArticleSearchTests : IDisposable
+public abstract class ArticleSearchTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _test;
     private readonly NewsBriefDatabase _db;
     private readonly ArticleStore _store;
     private readonly ArticleSearch _search;
 
-    public ArticleSearchTests()
+    protected ArticleSearchTests(StorageProvider provider)
     {
-        _db = NewsBriefDatabase.Open(_dir.Path);
+        _test = TestStore.Open(provider);
+        _db = _test.Database;
         _store = new ArticleStore(_db);
         _search = new ArticleSearch(_db);
         // bm25 needs most rows not to match, else every score is about zero.
@@ -32,7 +33,7 @@ public sealed class ArticleSearchTests : IDisposable
     private IReadOnlyList<SearchHit> Find(string query) =>
         _search.Search(FullTextExpression.For(TopicQuery.Parse(query))!, DateTimeOffset.UnixEpoch, Now, 10);
 
-    [Fact]
+    [StoreFact]
     public void ATitleMatch_RanksAboveABodyMatch()
     {
         _store.Upsert([Make("https://a.example/body", "Parliament debates", "The sanctions bill was debated.", "b"), Make("https://a.example/title", "Sanctions bill passes", "Parliament voted.", "t")]);
@@ -43,7 +44,7 @@ public sealed class ArticleSearchTests : IDisposable
         Assert.Contains($"{ArticleSearch.MarkStart}sanctions{ArticleSearch.MarkEnd}", hits[1].Snippet);
     }
 
-    [Fact]
+    [StoreFact]
     public void AnUpdatedArticle_IsFoundByItsNewText_AndNotByItsOld()
     {
         _store.Upsert([Make("https://a.example/1", "Draft headline", "Early words about tariffs.", "v1")]);
@@ -53,7 +54,7 @@ public sealed class ArticleSearchTests : IDisposable
         Assert.Equal("Final headline", Assert.Single(Find("quotas")).Article.Title);
     }
 
-    [Fact]
+    [StoreFact]
     public void PrefixesAndPhrases_AreFound_AndQuotesInTheQueryCannotBreakTheSyntax()
     {
         _store.Upsert([Make("https://a.example/1", "AI regulation talks", "Regulators met on \"frontier\" models.", "r")]);
@@ -64,9 +65,10 @@ public sealed class ArticleSearchTests : IDisposable
         Assert.Empty(Find("NEAR xyz")); // an FTS5 keyword in the query is a plain word once quoted
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _test.Dispose();
 }
+
+public sealed class ArticleSearchSqliteTests() : ArticleSearchTests(StorageProvider.Sqlite);
+
+[PostgresStore]
+public sealed class ArticleSearchPostgresTests() : ArticleSearchTests(StorageProvider.Postgres);

@@ -1,20 +1,20 @@
-using Microsoft.Data.Sqlite;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Core.Storage;
 
-public sealed class ArticleStoreTests : IDisposable
+public abstract class ArticleStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _test;
     private readonly NewsBriefDatabase _db;
     private readonly ArticleStore _store;
 
-    public ArticleStoreTests()
+    protected ArticleStoreTests(StorageProvider provider)
     {
-        _db = NewsBriefDatabase.Open(_dir.Path);
+        _test = TestStore.Open(provider);
+        _db = _test.Database;
         _store = new ArticleStore(_db);
     }
 
@@ -24,7 +24,7 @@ public sealed class ArticleStoreTests : IDisposable
         Published = Now.AddHours(-1), Fetched = Now, ContentHash = hash,
     };
 
-    [Fact]
+    [StoreFact]
     public void Upsert_SameArticleTwice_StoresItOnce()
     {
         var first = _store.Upsert([Make("https://a.example/1")]);
@@ -35,7 +35,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal(1, _store.Count());
     }
 
-    [Fact]
+    [StoreFact]
     public void Upsert_SameGuidAtAnotherUrl_IsTheSameArticle()
     {
         _store.Upsert([Make("https://a.example/1", guid: "g-1")]);
@@ -46,7 +46,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal("New title", _store.Get(moved.Updated[0].Id)!.Title);
     }
 
-    [Fact]
+    [StoreFact]
     public void Upsert_ChangedContent_UpdatesInPlaceAndKeepsExtractedText()
     {
         var id = _store.Upsert([Make("https://a.example/1") with { Text = "full text" }]).Inserted[0].Id;
@@ -56,7 +56,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal(("Corrected", "full text"), (stored.Title, stored.Text));
     }
 
-    [Fact]
+    [StoreFact]
     public void Upsert_DistinctArticles_AreAllStored()
     {
         var outcome = _store.Upsert([Make("https://a.example/news?id=1"), Make("https://a.example/news?id=2"), Make("https://b.example/1", source: "t")]);
@@ -65,7 +65,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal(3, outcome.Inserted.Select(a => a.Id).Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public void Upsert_SameContentAtAnotherAddress_IsStoredOnce_ButShortNoticesAlikeAreNot()
     {
         var text = "Foreign ministers of both countries met in Geneva on Tuesday and agreed to reopen their embassies by March.";
@@ -80,7 +80,7 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.DoesNotContain(outcome.Inserted, a => a.Url == "https://b.example/world/geneva-talks");
     }
 
-    [Fact]
+    [StoreFact]
     public void InWindow_ReturnsArticlesDatedInsideTheWindowNewestFirst()
     {
         _store.Upsert([
@@ -94,20 +94,28 @@ public sealed class ArticleStoreTests : IDisposable
         Assert.Equal(["https://a.example/new", "https://a.example/undated"], window.Select(a => a.Url));
     }
 
-    [Fact]
-    public void Open_Twice_AppliesMigrationsOnceAndUsesWal()
+    [StoreFact]
+    public void Open_Twice_AppliesMigrationsOnceAndKeepsTheData()
     {
-        NewsBriefDatabase.Open(_dir.Path);
+        _store.Upsert([Make("https://a.example/kept")]);
+
+        using (var again = _test.Provider == StorageProvider.Sqlite ? NewsBriefDatabase.Open(_test.DataDirectory) : NewsBriefDatabase.OpenPostgres(_test.ConnectionString!))
+        {
+            Assert.Equal(Migrations.Latest, again.SchemaVersion());
+            Assert.Equal(1, new ArticleStore(again).Count());
+        }
+        Assert.Equal(Migrations.Latest, _db.SchemaVersion());
+        if (_test.Provider != StorageProvider.Sqlite) return;
         using var connection = _db.Connect();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string)cmd.ExecuteScalar()!);
-        Assert.Equal(Migrations.Latest, Migrations.CurrentVersion(connection));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _test.Dispose();
 }
+
+public sealed class ArticleStoreSqliteTests() : ArticleStoreTests(StorageProvider.Sqlite);
+
+[PostgresStore]
+public sealed class ArticleStorePostgresTests() : ArticleStoreTests(StorageProvider.Postgres);

@@ -4,15 +4,16 @@ using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Core.Storage;
 
-public sealed class SubscriptionStoreTests : IDisposable
+public abstract class SubscriptionStoreTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _test;
     private readonly NewsBriefDatabase _db;
     private readonly SubscriptionStore _store;
 
-    public SubscriptionStoreTests()
+    protected SubscriptionStoreTests(StorageProvider provider)
     {
-        _db = NewsBriefDatabase.Open(_dir.Path);
+        _test = TestStore.Open(provider);
+        _db = _test.Database;
         _store = new SubscriptionStore(_db);
     }
 
@@ -21,7 +22,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         Owner = owner, Query = query, Destination = "console", Created = DateTimeOffset.UnixEpoch,
     });
 
-    [Fact]
+    [StoreFact]
     public void Remove_WithAnOwner_RemovesOnlyThatOwnersSubscription()
     {
         var alice = Add("alice");
@@ -31,7 +32,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         Assert.Null(_store.Get(alice.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public void Add_StartsAfterTheNewestStoredArticle()
     {
         new ArticleStore(_db).Upsert([new Article { SourceId = "s", Url = "https://a.example/1", CanonicalUrl = "https://a.example/1", Title = "t", ContentHash = "h" }]);
@@ -43,9 +44,10 @@ public sealed class SubscriptionStoreTests : IDisposable
         Assert.Equal(sub, Assert.Single(_store.List("alice")));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _test.Dispose();
 }
+
+public sealed class SubscriptionStoreSqliteTests() : SubscriptionStoreTests(StorageProvider.Sqlite);
+
+[PostgresStore]
+public sealed class SubscriptionStorePostgresTests() : SubscriptionStoreTests(StorageProvider.Postgres);

@@ -1,12 +1,13 @@
 using Microsoft.Data.Sqlite;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Storage;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Llm;
 using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Summariser.Llm;
 
-public sealed class SqliteSummaryCacheTests
+public sealed class StoredSummaryCacheTests
 {
     private static StorySummary Summary => new()
     {
@@ -19,16 +20,18 @@ public sealed class SqliteSummaryCacheTests
     public async Task Get_AfterSetInAnotherInstance_ReturnsTheSameSummaryFromTheFile()
     {
         using var dir = new TempDirectory();
-        var connection = $"Data Source={dir.File("cache.db")};Pooling=False";
-        await new SqliteSummaryCache(connection).SetAsync("k1", Summary, CancellationToken.None);
+        await new StoredSummaryCache(new SummaryCacheStore(NewsBriefDatabase.Open(dir.Path))).SetAsync("k1", Summary, CancellationToken.None);
+        SqliteConnection.ClearAllPools();
 
-        var read = await new SqliteSummaryCache(connection).GetAsync("k1", CancellationToken.None);
+        var cache = new StoredSummaryCache(new SummaryCacheStore(NewsBriefDatabase.Open(dir.Path)));
+        var read = await cache.GetAsync("k1", CancellationToken.None);
 
         Assert.NotNull(read);
         Assert.Equal(Summary.Headline, read.Headline);
         Assert.Equal([101L], read.Sentences.Single().Citations);
         Assert.Equal((300, 40, 1, 1), (read.InputTokens, read.OutputTokens, read.Dropped, read.Marked));
-        Assert.Null(await new SqliteSummaryCache(connection).GetAsync("other", CancellationToken.None));
+        Assert.Null(await cache.GetAsync("other", CancellationToken.None));
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
@@ -38,7 +41,7 @@ public sealed class SqliteSummaryCacheTests
         await using var server = new FakeOpenAiServer();
         server.Enqueue(FakeReply.Answer(StoryFixtures.GoodAnswer));
         var options = StoryFixtures.CompatibleOptions(server.V1Endpoint);
-        var cache = new SqliteSummaryCache(() => new SqliteConnection($"Data Source={dir.File("cache.db")};Pooling=False"));
+        var cache = new StoredSummaryCache(new SummaryCacheStore(NewsBriefDatabase.Open(dir.Path)));
         LlmStorySummariser Create() => new(SummariserKernelFactory.Create(options), options, StoryFixtures.Fallback(), cache);
 
         await Create().SummariseAsync(StoryFixtures.TikTokStory(), CancellationToken.None);
@@ -49,6 +52,7 @@ public sealed class SqliteSummaryCacheTests
         Assert.Equal((0, 0), (again.InputTokens, again.OutputTokens));
         Assert.Equal(2, again.Sentences.Count);
         Assert.NotNull(changed);
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
