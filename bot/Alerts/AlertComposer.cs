@@ -21,11 +21,18 @@ public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources, StoryStor
     /// article; <c>Update</c> when the subscription was alerted <paramref name="earlier"/> to an article of the same story.
     /// An article without a story yet (assignment interrupted) is a story of its own.
     /// </summary>
-    public IReadOnlyList<(Story Story, bool Update)> Stories(IReadOnlyList<Article> fresh, IReadOnlyList<Article> earlier)
+    public IReadOnlyList<(Story Story, bool Update)> Stories(IReadOnlyList<Article> fresh, IReadOnlyList<Article> earlier) =>
+        Stories(fresh, earlier.Where(a => a.StoryId is not null).Select(a => a.StoryId!.Value).ToHashSet());
+
+    /// <summary>
+    /// As above, given the stories the subscription was alerted to earlier, and the stored headlines when the
+    /// caller read them for many subscriptions at once (<see cref="Headlines"/>); else they are read here.
+    /// </summary>
+    public IReadOnlyList<(Story Story, bool Update)> Stories(
+        IReadOnlyList<Article> fresh, IReadOnlySet<long> alertedStories, IReadOnlyDictionary<long, string>? headlines = null)
     {
-        var alertedStories = earlier.Where(a => a.StoryId is not null).Select(a => a.StoryId!.Value).ToHashSet();
         var groups = fresh.GroupBy(a => a.StoryId ?? -a.Id).ToList();
-        var headlines = stories?.Headlines(groups.Where(g => g.Key > 0).Select(g => g.Key).ToList()) ?? new Dictionary<long, string>();
+        headlines ??= Headlines(fresh);
         return groups
             .Select(g =>
             {
@@ -42,6 +49,13 @@ public sealed class AlertComposer(Func<IReadOnlyList<Source>> sources, StoryStor
             })
             .OrderBy(x => x.story.Articles.Min(a => a.Id))
             .ToList();
+    }
+
+    /// <summary>The stored headlines of the articles' stories, in one read.</summary>
+    public IReadOnlyDictionary<long, string> Headlines(IEnumerable<Article> articles)
+    {
+        var ids = articles.Where(a => a.StoryId is not null).Select(a => a.StoryId!.Value).Distinct().ToList();
+        return ids.Count > 0 && stories is not null ? stories.Headlines(ids) : new Dictionary<long, string>();
     }
 
     public AlertDocument Compose(Subscription subscription, Story story, bool update, Func<Article, IReadOnlyList<string>> matchedTerms) => new(

@@ -86,17 +86,27 @@ public sealed class AlertScanner(
                 list.Add(article);
             }
         }
+        // A subscription never alerts what was stored before it; the rest of its past is read for all matched subscriptions at once.
+        var candidates = new Dictionary<long, IReadOnlyCollection<string>>();
+        var bySubscription = subs.ToDictionary(s => s.Id);
+        foreach (var (id, hits) in matched)
+        {
+            if (!bySubscription.TryGetValue(id, out var sub)) continue;
+            var urls = hits.Where(a => a.Id > sub.StartAfter).Select(a => a.CanonicalUrl).Distinct().ToList();
+            if (urls.Count > 0) candidates[id] = urls;
+        }
+        var history = alerts.History(candidates, now - TimeSpan.FromDays(1), now - StoryMemory);
+        var headlines = composer.Headlines(batch);
         var planned = new List<PlannedAlert>();
         foreach (var sub in subs)
         {
-            if (!matched.TryGetValue(sub.Id, out var hits)) continue;
-            // A subscription never alerts what was stored before it, nor an article it has alerted (a re-added source).
-            var done = alerts.Alerted(sub.Id, hits.Select(a => a.CanonicalUrl));
-            var fresh = hits.Where(a => a.Id > sub.StartAfter && !done.Contains(a.CanonicalUrl)).ToList();
+            if (!candidates.ContainsKey(sub.Id)) continue;
+            var past = history.GetValueOrDefault(sub.Id) ?? AlertHistory.None;
+            // Nor an article it has alerted (a re-added source).
+            var fresh = matched[sub.Id].Where(a => a.Id > sub.StartAfter && !past.Alerted.Contains(a.CanonicalUrl)).ToList();
             if (fresh.Count == 0) continue;
-            var sent = alerts.AlertsSince(sub.Id, now - TimeSpan.FromDays(1));
-            var earlier = articles.GetMany(alerts.AlertedSince(sub.Id, now - StoryMemory).ToList());
-            foreach (var (story, update) in composer.Stories(fresh, earlier))
+            var sent = past.AlertsSince;
+            foreach (var (story, update) in composer.Stories(fresh, past.AlertedStories, headlines))
             {
                 if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
                 {
@@ -118,20 +128,22 @@ public sealed class AlertScanner(
         var count = 0;
         var subs = subscriptions.List();
         _matcher.Sync(subs);
+        var waitingSince = alerts.WaitingSince();
+        // An article in several digests is tokenised once.
+        var terms = new Dictionary<long, DocumentTerms>();
+        DocumentTerms Terms(Article a) => terms.TryGetValue(a.Id, out var t) ? t : terms[a.Id] = composer.Terms(a, _matcher.UsesEvents);
         foreach (var sub in subs)
         {
-            var held = alerts.WaitingForDigest(sub.Id);
-            if (held.Count == 0) continue;
+            if (!waitingSince.TryGetValue(sub.Id, out var from)) continue;
             // The digest time after the first article began to wait (and after the last digest).
-            var from = held.Min(h => h.Since);
             if (sub.LastDigest is { } last && last > from) from = last;
             var due = DailySchedule.Next(from, options.DigestTime, zone);
             if (due > now) continue;
             // After downtime, one digest for the latest missed time, not one per missed day.
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
-            var waiting = articles.GetMany(held.Select(h => h.ArticleId).ToList());
+            var waiting = articles.GetMany(alerts.WaitingForDigest(sub.Id));
             var docs = composer.Stories(waiting, [])
-                .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, composer.Terms(a, _matcher.UsesEvents))))
+                .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, Terms(a))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
             var watermark = alerts.Watermark();

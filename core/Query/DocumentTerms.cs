@@ -12,10 +12,10 @@ public sealed class DocumentTerms
         Body = body;
         Source = source;
         Event = events;
-        var all = new HashSet<string>(title.Distinct, StringComparer.Ordinal);
-        all.UnionWith(body.Distinct);
-        all.UnionWith(source.Distinct);
-        all.UnionWith(events.Distinct);
+        var all = new HashSet<string>(body.Set, StringComparer.Ordinal);
+        all.UnionWith(title.Set);
+        all.UnionWith(source.Set);
+        all.UnionWith(events.Set);
         Distinct = [.. all];
     }
 

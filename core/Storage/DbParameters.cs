@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -20,6 +21,26 @@ public static class DbParameters
 
     /// <summary>PostgreSQL text cannot hold U+0000 (SQLite's can): a feed's stray NUL is dropped rather than failing the whole write.</summary>
     public static string WithoutNul(string text) => text.Contains('\0') ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+
+    /// <summary>
+    /// Adds a typed parameter with no value yet, for a command run many times with new values (a prepared
+    /// statement on SQLite); created through the command, so it is the provider's own parameter type.
+    /// </summary>
+    public static DbParameter AddTyped(this DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = parameter is NpgsqlParameter ? PostgresSql.ParameterName(name) : name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>A parameter by the name the SQL gives it (<c>$name</c>), on either provider.</summary>
+    public static DbParameter Parameter(this DbParameterCollection parameters, string name) => parameters switch
+    {
+        NpgsqlParameterCollection npgsql => npgsql[PostgresSql.ParameterName(name)],
+        _ => parameters[name],
+    };
 
     /// <summary>
     /// A transaction; <paramref name="deferred"/> false takes SQLite's write lock at once (BEGIN IMMEDIATE), so a

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using NewsBrief.Core.Domain;
 
@@ -115,20 +116,35 @@ public sealed class DeliveryStore(NewsBriefDatabase database)
     /// <summary>Inserts inside a caller's transaction; null when the idempotency key exists.</summary>
     internal static long? Insert(DbConnection connection, DbTransaction? tx, Delivery d)
     {
-        using var cmd = connection.CreateCommand();
+        using var cmd = InsertCommand(connection, tx);
+        return Insert(cmd, d);
+    }
+
+    /// <summary>The outbox insert, to be run through <see cref="Insert(DbCommand, Delivery)"/> once per row (a scan queues thousands).</summary>
+    internal static DbCommand InsertCommand(DbConnection connection, DbTransaction? tx)
+    {
+        var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO deliveries (destination, kind, idempotency_key, subscription_id, payload, text, created, status, next_attempt)
             VALUES ($destination, $kind, $key, $subscription, $payload, $text, $created, 'pending', $created)
             ON CONFLICT(idempotency_key) DO NOTHING RETURNING id
             """;
-        cmd.Parameters.AddWithValue("$destination", d.Destination);
-        cmd.Parameters.AddWithValue("$kind", d.Kind);
-        cmd.Parameters.AddWithValue("$key", d.IdempotencyKey);
-        cmd.Parameters.AddWithValue("$subscription", (object?)d.SubscriptionId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$payload", d.Payload);
-        cmd.Parameters.AddWithValue("$text", d.Text);
-        cmd.Parameters.AddWithValue("$created", d.Created.ToUnixTimeMilliseconds());
+        foreach (var name in new[] { "$destination", "$kind", "$key", "$payload", "$text" }) cmd.AddTyped(name, DbType.String);
+        foreach (var name in new[] { "$subscription", "$created" }) cmd.AddTyped(name, DbType.Int64);
+        return cmd;
+    }
+
+    /// <summary>Inserts one outbox row through a command from <see cref="InsertCommand"/>; null when its key is queued already.</summary>
+    internal static long? Insert(DbCommand cmd, Delivery d)
+    {
+        cmd.Parameters.Parameter("$destination").Value = d.Destination;
+        cmd.Parameters.Parameter("$kind").Value = d.Kind;
+        cmd.Parameters.Parameter("$key").Value = d.IdempotencyKey;
+        cmd.Parameters.Parameter("$subscription").Value = (object?)d.SubscriptionId ?? DBNull.Value;
+        cmd.Parameters.Parameter("$payload").Value = d.Payload;
+        cmd.Parameters.Parameter("$text").Value = d.Text;
+        cmd.Parameters.Parameter("$created").Value = d.Created.ToUnixTimeMilliseconds();
         return cmd.ExecuteScalar() is long id ? id : null;
     }
 

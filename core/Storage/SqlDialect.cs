@@ -27,6 +27,15 @@ public sealed class SqlDialect
         ? $"SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST({parameter} AS json)) AS ids(value)"
         : $"SELECT value FROM json_each({parameter})";
 
+    /// <summary>
+    /// A subquery of the (id, text) pairs in a JSON array parameter (<c>"[[1,"a"],[2,"b"]]"</c>), with columns
+    /// named <paramref name="idColumn"/> (BIGINT) and <paramref name="textColumn"/>, to join on a two-column key:
+    /// one parameter whatever the number of pairs.
+    /// </summary>
+    public string PairsFromJson(string parameter, string idColumn, string textColumn) => IsPostgres
+        ? $"SELECT CAST(value ->> 0 AS BIGINT) AS {idColumn}, value ->> 1 AS {textColumn} FROM jsonb_array_elements(CAST({parameter} AS jsonb)) AS pairs(value)"
+        : $"SELECT json_extract(value, '$[0]') AS {idColumn}, json_extract(value, '$[1]') AS {textColumn} FROM json_each({parameter})";
+
     /// <summary>The smaller of two values (SQLite's two-argument MIN is PostgreSQL's LEAST).</summary>
     public string Least(string a, string b) => IsPostgres ? $"LEAST({a}, {b})" : $"MIN({a}, {b})";
 

@@ -13,8 +13,9 @@ internal static class RssMapper
         var feedLink = channel is null ? null : Resolve(Text(Own(channel, "link")) ?? AtomLink(channel)?.Attribute("href"), rootBase);
         // Relative item links are resolved against the site's link, as readers do; xml:base still wins where given.
         var itemBase = feedLink ?? rootBase;
-        // RSS 2.0 puts items in the channel; RDF puts them beside it.
-        var items = (channel is null ? [] : channel.Children).Concat(root.Children)
+        // RSS 2.0 puts items in the channel; RDF puts them beside it. A bare <channel> root is both: read it once.
+        var containers = channel is null ? [root] : ReferenceEquals(channel, root) ? [root] : new[] { channel, root };
+        var items = containers.SelectMany(c => c.Children)
             .Where(e => e.LocalName == "item")
             .Select(e => { budget.Tick(); return MapItem(e, itemBase); })
             .OfType<FeedItem>()

@@ -35,6 +35,18 @@ public sealed class FeedCommandTests : IAsyncLifetime
     private string[] Globals => ["--config", _config.Path, "--data", Path.Combine(_dir.Path, "data")];
 
     [Fact]
+    public async Task Feed_WhoseRootIsAChannel_PrintsEachItemOnce()
+    {
+        File.WriteAllText(_dir.File("bare.xml"), "<channel><title>Bare</title><item><title>Only once</title><link>https://x.example/1</link></item></channel>");
+
+        var result = await CliRun.InProcessAsync(["feed", _dir.File("bare.xml"), "--format", "json", .. Globals]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var line = Assert.Single(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Only once", JsonDocument.Parse(line).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Feed_AsJson_PrintsALinePerItemAndALinePerFailedInput()
     {
         var result = await CliRun.InProcessAsync(["feed", _server.Url("/feed.xml").ToString(), _dir.File("ministry.atom"), _server.Url("/page").ToString(),

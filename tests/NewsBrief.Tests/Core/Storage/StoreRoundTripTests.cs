@@ -165,10 +165,17 @@ public abstract class StoreRoundTripTests : IDisposable
         Assert.True(alerts.Commit(a[1].Id, a[1].Id, [new PlannedAlert(sub.Id, [a[0]], null), new PlannedAlert(sub.Id, [a[1]], null)], [], Now));
 
         Assert.Equal(a[1].Id, alerts.Watermark());
-        Assert.Equal(new HashSet<string> { a[0].CanonicalUrl, a[1].CanonicalUrl }, alerts.Alerted(sub.Id, [a[0].CanonicalUrl, a[1].CanonicalUrl, "https://other"]));
-        Assert.Equal(1, alerts.AlertsSince(sub.Id, Now.AddDays(-1)));
-        Assert.Equal([a[0].Id], alerts.AlertedSince(sub.Id, Now.AddDays(-1)));
-        Assert.Equal(a[1].Id, Assert.Single(alerts.WaitingForDigest(sub.Id)).ArticleId); // the first alert's row kept its delivery
+        var history = alerts.History(new Dictionary<long, IReadOnlyCollection<string>>
+        {
+            [sub.Id] = [a[0].CanonicalUrl, a[1].CanonicalUrl, "https://other"],
+            [sub.Id + 1000] = [a[0].CanonicalUrl],
+        }, Now.AddDays(-1), Now.AddDays(-1));
+        var past = Assert.Single(history).Value; // a subscription with no past is absent
+        Assert.Equal(new HashSet<string> { a[0].CanonicalUrl, a[1].CanonicalUrl }, past.Alerted);
+        Assert.Equal(1, past.AlertsSince);
+        Assert.Empty(past.AlertedStories); // these articles belong to no story
+        Assert.Equal(a[1].Id, Assert.Single(alerts.WaitingForDigest(sub.Id))); // the first alert's row kept its delivery
+        Assert.Equal(Now, alerts.WaitingSince()[sub.Id]);
         Assert.NotNull(alerts.AlertStatus(sub.Id, a[0].CanonicalUrl).Delivery);
         Assert.Equal([sub.Id], alerts.SubscriptionsAlerted([a[0].Id]));
         Assert.Equal(a[0].Id, alerts.ArticleIdByUrl(a[0].CanonicalUrl, a[0].Url));

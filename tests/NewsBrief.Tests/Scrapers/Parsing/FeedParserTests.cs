@@ -76,6 +76,18 @@ public sealed class FeedParserTests
         Assert.Equal(new Uri("https://site.example.com/news/story/7"), feed.Items[0].Link);
     }
 
+    [Theory]
+    [InlineData("<channel><title>Bare</title><item><title>A</title><link>https://x.example/1</link></item><item><title>B</title><link>https://x.example/2</link></item></channel>")]
+    [InlineData("<channel><title>Bare &nbsp;</title><item><title>A &</title><link>https://x.example/1</link></item><item><title>B</title><link>https://x.example/2</link></item></channel>")]
+    public void Parse_ChannelAsTheRootElement_ReadsEachItemOnce(string rss)
+    {
+        // The second document is malformed (a bare '&', an HTML entity), so it goes the lenient way.
+        var feed = FeedParser.Parse(rss, FeedUrl);
+
+        Assert.Equal(["https://x.example/1", "https://x.example/2"], feed.Items.Select(i => i.Link!.ToString()));
+        Assert.StartsWith("Bare", feed.Title);
+    }
+
     [Fact]
     public void Parse_SyndicationUpdatePeriod_BecomesTheTtl()
     {
