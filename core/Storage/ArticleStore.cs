@@ -12,6 +12,17 @@ public sealed record UpsertOutcome(IReadOnlyList<Article> Inserted, IReadOnlyLis
 /// </summary>
 public sealed class ArticleStore(NewsBriefDatabase database)
 {
+    /// <summary>The PostgreSQL advisory lock that orders insert batches before the alert scan's reads.</summary>
+    internal const long InsertLockKey = 0x4E42415254494453;
+
+    private static void Execute(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>The database these articles live in (story assignment writes beside them).</summary>
     public NewsBriefDatabase Database => database;
 
@@ -28,6 +39,8 @@ public sealed class ArticleStore(NewsBriefDatabase database)
     {
         using var connection = database.Connect();
         using var tx = connection.BeginTransaction();
+        // Before any id is drawn: the alert scan's reader waits for every batch holding this (see After).
+        if (database.Dialect.IsPostgres) Execute(connection, tx, $"SELECT pg_advisory_xact_lock_shared({InsertLockKey})");
         var inserted = new List<Article>();
         var updated = new List<Article>();
         var unchanged = 0;
@@ -105,17 +118,28 @@ public sealed class ArticleStore(NewsBriefDatabase database)
         return list;
     }
 
-    /// <summary>Articles stored after the one with id <paramref name="afterId"/>, in the order they were stored.</summary>
+    /// <summary>
+    /// Articles stored after the one with id <paramref name="afterId"/>, in the order they were stored. On
+    /// PostgreSQL, several workers insert at once and ids are drawn before their batches commit, so a
+    /// lower id can become visible after a higher one: a reader past the higher id would never see it.
+    /// The read therefore waits until no insert batch is in flight (each holds <see cref="InsertLockKey"/>
+    /// shared); ids drawn after it are all higher than any it saw.
+    /// </summary>
     public IReadOnlyList<Article> After(long afterId, int limit)
     {
         using var connection = database.Connect();
+        using var tx = database.Dialect.IsPostgres ? connection.BeginTransaction() : null;
+        if (tx is not null) Execute(connection, tx, $"SELECT pg_advisory_xact_lock({InsertLockKey})");
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = $"SELECT {Columns} FROM articles WHERE id > $after ORDER BY id LIMIT $limit";
         cmd.Parameters.AddWithValue("$after", afterId);
         cmd.Parameters.AddWithValue("$limit", limit);
         using var reader = cmd.ExecuteReader();
         var list = new List<Article>();
         while (reader.Read()) list.Add(Read(reader));
+        reader.Close();
+        tx?.Commit();
         return list;
     }
 

@@ -36,6 +36,7 @@ public sealed class BrowserTests : IAsyncLifetime
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
+        page.SetDefaultTimeout(90_000); // a hang guard, not a measurement: a loaded machine renders slowly
         await page.GotoAsync(new Uri(_room.BaseUri, path).ToString());
         return page;
     }
@@ -94,7 +95,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_room.BaseUri, "/login?returnUrl=/subscriptions").ToString());
         await page.FillAsync("input[name=token]", ReadingRoomFixture.Token);
         await page.ClickAsync("form button");
-        await page.WaitForURLAsync("**/subscriptions");
+        // the path, not a glob: "**/subscriptions" also matches the login page's own ?returnUrl=/subscriptions,
+        // so the wait could end (or wait on a load) mid-navigation
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/subscriptions");
 
         await page.FillAsync("form.create input[name=query]", "tiktok AND (ban OR");
         var bad = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.create button"), r => r.Request.Method == "POST");
