@@ -97,7 +97,9 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ClickAsync("form button");
         // the path, not a glob: "**/subscriptions" also matches the login page's own ?returnUrl=/subscriptions,
         // so the wait could end (or wait on a load) mid-navigation
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/subscriptions");
+        // and only until the navigation commits: under load the wait for the load event hung past 90 s once,
+        // and the next steps wait for their own elements anyway
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/subscriptions", new() { WaitUntil = WaitUntilState.Commit });
 
         await page.FillAsync("form.create input[name=query]", "tiktok AND (ban OR");
         var bad = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.create button"), r => r.Request.Method == "POST");
