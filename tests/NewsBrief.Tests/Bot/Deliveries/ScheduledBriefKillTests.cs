@@ -77,8 +77,8 @@ public sealed class ScheduledBriefKillTests(ITestOutputHelper output) : IAsyncLi
             using var run = StartRun();
             await WaitUntilAsync(() => Arrivals() >= killAt || run.HasExited, TimeSpan.FromSeconds(90));
             await Task.Delay(extra);
-            await run.KillAsync();
-            outputs.Add(run.Out);
+            run.KillHard();
+            outputs.Add(run.Output);
             output.WriteLine($"round {round + 1}: killed after {Arrivals()} arrival(s) (aimed at {killAt}, +{extra.TotalMilliseconds:0} ms)");
         }
         // The last run goes on until the outbox is empty.
@@ -86,9 +86,9 @@ public sealed class ScheduledBriefKillTests(ITestOutputHelper output) : IAsyncLi
         {
             await WaitUntilAsync(() => Pending() == 0 || last.HasExited, TimeSpan.FromSeconds(90));
             await Task.Delay(TimeSpan.FromSeconds(2)); // a second brief would be queued by now if an occurrence were briefed twice
-            await last.KillAsync();
-            outputs.Add(last.Out);
-            Assert.True(Pending() == 0, "outbox still has pending rows; last run's errors:\n" + last.Error);
+            last.KillHard();
+            outputs.Add(last.Output);
+            Assert.True(Pending() == 0, "outbox still has pending rows; last run's errors:\n" + last.Output);
         }
 
         var console = outputs.SelectMany(o => o.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -120,7 +120,7 @@ public sealed class ScheduledBriefKillTests(ITestOutputHelper output) : IAsyncLi
             Assert.All(db.Deliveries.List(), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
     }
 
-    private CliProcess StartRun() => CliProcess.Start(null, "run", "--config", _config.Path, "--data", Data);
+    private RunningProcess StartRun() => RunningProcess.Start(null, "run", "--config", _config.Path, "--data", Data);
 
     /// <summary>Six schedules, one per destination, daily at the minute two minutes ago: due once, now, and not again today.</summary>
     private void ScheduleAllDueTwoMinutesAgo()
