@@ -53,8 +53,10 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         using var closed = new RefusingPort();
         _config.WriteSettings($$"""
             { "Fetch": { "Timeout": "00:00:02", "FetchArticlePages": false },
-              "Summariser": { "Provider": "openai-compatible", "Endpoint": "{{closed.Url("v1")}}", "Model": "test-model", "MaxRetries": 0, "Timeout": "00:00:05" } }
+              "Summariser": { "Provider": "openai-compatible", "Endpoint": "{{closed.Url("v1")}}", "Model": "test-model", "MaxRetries": 0, "Timeout": "00:01:00" } }
             """);
+        // The refused port fails at once; the long timeout is only a hang guard (5 s ran out once in a fresh,
+        // loaded process before the first request had even been sent, and the failure then read "timed out").
 
         var result = await Run("doctor");
 
