@@ -109,8 +109,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.FillAsync("form.create input[name=query]", "tiktok AND ban");
         await page.FillAsync("form.create input[name=name]", "TikTok watch");
         await page.ClickAsync("form.create button");
-        await page.WaitForURLAsync("**/subscriptions?created=*");
-        Assert.Contains("TikTok watch", await page.Locator("table").TextContentAsync());
+        // as after the login: the form's POST-redirect-GET navigation is awaited until it commits only (the load-event
+        // wait after a form post hung past 90 s under load twice), then the page's own table is waited for
+        await page.WaitForURLAsync(url => new Uri(url).Query.StartsWith("?created=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("table", new() { HasText = "TikTok watch" }).WaitForAsync();
         Assert.Single(_room.Alerting.Subscriptions.List());
     }
 
