@@ -29,10 +29,28 @@ public sealed class ArticleStore(NewsBriefDatabase database)
     internal const string Columns = "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id";
     internal const int ColumnCount = 14;
 
-    /// <summary>Stores a batch in one transaction.</summary>
+    /// <summary>Times a batch is tried again after PostgreSQL chose it as a deadlock's victim.</summary>
+    internal const int DeadlockRetries = 3;
+
+    /// <summary>
+    /// Stores a batch in one transaction. On PostgreSQL two workers storing overlapping batches in different orders
+    /// can each wait on a row the other inserted; the server then aborts one of them (a deadlock), and that batch is
+    /// simply stored again: its rolled-back inserts left nothing behind, and the rows the other worker committed are
+    /// now found as existing.
+    /// </summary>
     public UpsertOutcome Upsert(IReadOnlyList<Article> articles)
     {
-        lock (database.WriteLock) return UpsertLocked(articles);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                lock (database.WriteLock) return UpsertLocked(articles);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < DeadlockRetries)
+            {
+                // the victim's transaction is rolled back whole; try the batch again
+            }
+        }
     }
 
     private UpsertOutcome UpsertLocked(IReadOnlyList<Article> articles)
