@@ -147,7 +147,7 @@ public static class NewsBriefServiceCollectionExtensions
             var options = sp.GetRequiredService<SummariserOptions>();
             return new StorySummariserFactory(options, sp.GetRequiredService<ExtractiveStorySummariser>(),
                 options.UsesModel ? sp.GetRequiredService<Kernel>() : null, options.UsesModel ? sp.GetRequiredService<ISummaryCache>() : null,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>(), sp.GetRequiredService<ILogger<LlmStorySummariser>>());
         });
         services.AddSingleton(sp =>
         {
@@ -178,6 +178,7 @@ public static class NewsBriefServiceCollectionExtensions
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
             Leases = sp.GetRequiredService<WorkerLeases>(),
+            Logger = sp.GetRequiredService<ILogger<AlertScanner>>(),
         });
         services.AddSingleton(sp => new SourceHealthNotices(sp.GetRequiredService<DeliveryStore>(), sp.GetRequiredService<SourceStateStore>(),
             sp.GetRequiredService<DefaultBriefDestination>().Destination));
