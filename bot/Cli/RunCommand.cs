@@ -6,6 +6,7 @@ using NewsBrief.Bot.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -50,7 +51,7 @@ public static class RunCommand
                 // The reading room shares the host's services; it starts before and stops after the host.
                 await using var web = ServeCommand.CreateForRun(services, host.Services.GetRequiredService<AlertServices>());
                 if (web is not null) await web.StartAsync(ct);
-                await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Brief.DailyTime} {services.Brief.TimeZone}; "
+                await context.Error.WriteLineAsync($"newsbrief: running with {Counted.Of(services.Sources.Current.Count, "source")}; daily brief at {services.Brief.DailyTime} {services.Brief.TimeZone}; "
                     + (discordService is null ? "type /help for commands; " : "answering on Discord; ")
                     + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
                 await host.RunAsync(ct);

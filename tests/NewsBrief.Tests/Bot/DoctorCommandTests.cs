@@ -30,6 +30,7 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         var result = await Run("doctor", "--sources");
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains(": 1 source, 2 topics", result.Out);
         Assert.Contains("ok   store:", result.Out);
         Assert.Contains("integrity ok", result.Out);
         Assert.Contains("ok   source wire:", result.Out);
