@@ -45,7 +45,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(time);
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
-        services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
+        services.AddSingleton(sp => NewsBriefDatabase.Open(sp.GetRequiredService<StorageOptions>(), config.DataDirectory));
         AddOptions(services, config);
         AddTelemetry(services, config);
         AddStores(services);
@@ -63,6 +63,8 @@ public static class NewsBriefServiceCollectionExtensions
     private static void AddOptions(IServiceCollection services, AppConfiguration config)
     {
         var root = config.Root;
+        services.AddValidatedOptions<StorageOptions>(root, StorageOptions.SectionName);
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(root));
         services.AddValidatedOptions<BriefOptions>(root, BriefOptions.SectionName);
         services.AddSingleton<IValidateOptions<BriefOptions>, BriefOptionsValidator>();
         services.AddValidatedOptions<ServiceOptions>(root, ServiceOptions.SectionName);

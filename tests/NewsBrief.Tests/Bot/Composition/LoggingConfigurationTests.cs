@@ -109,6 +109,19 @@ public sealed class LoggingConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Poll_WithDebugJsonLogs_LogsWhatTheAlertScanDidForEachSubscriptionInItsScope()
+    {
+        Assert.Equal(0, (await CliRun.InProcessAsync("subscribe", "ministers", "--config", _config.Path, "--data", Data)).ExitCode);
+
+        var result = await CliRun.ProcessAsync(new Dictionary<string, string>(JsonLogs) { ["Logging__LogLevel__Default"] = "Debug" },
+            "poll", "--config", _config.Path, "--data", Data);
+
+        var planned = Assert.Single(Entries(result), e => e.GetProperty("Message").GetString()!.StartsWith("subscription 1: "));
+        Assert.Equal("subscription 1: 1 alert queued, 0 stories held for the digest", planned.GetProperty("Message").GetString());
+        Assert.True(HasScope(planned, "SubscriptionId", "1"), planned.GetRawText());
+    }
+
+    [Fact]
     public async Task Brief_WithAnUnreachableModel_LogsEachStorysFallbackOnceAsAWarningWithTheReason()
     {
         using var closed = new RefusingPort();
