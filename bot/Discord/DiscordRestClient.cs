@@ -98,7 +98,8 @@ public sealed partial class DiscordRestClient
     private DiscordApiException Failure(HttpStatusCode status, DiscordError error, string route, TimeSpan? retryAfter)
     {
         var exception = new DiscordApiException(status, error.Code, Redactor.Redact($"{error.Message} [{route}]"), retryAfter);
-        _logger.LogWarning("{Error}", exception.Message);
+        // Debug only: the caller decides what the failure means (a delivery to retry, a fatal token) and logs it once.
+        _logger.LogDebug("Discord {Route} failed: {Error}", Redactor.Redact(route), exception.Message);
         return exception;
     }
 }

@@ -157,6 +157,10 @@ public sealed class LoggingConfigurationTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         var lines = result.Error.Split('\n');
         Assert.True(lines.Any(l => l.Contains("dbug:") && l.Contains("Discord GET /gateway/bot: HTTP 401")), result.Error);
+        // The refused token is logged once, by the layer that decides it is fatal, not also by the REST client.
+        var reported = lines.Where(l => (l.Contains("warn:") || l.Contains("fail:") || l.Contains("crit:")) && l.Contains("401")).ToList();
+        Assert.True(reported.Count == 1, string.Join("\n", reported));
+        Assert.Contains("crit:", reported[0]);
         Assert.True(lines.Any(l => l.Contains("dbug:") && l.Contains($"GET {_server.Url("/wire.xml")}")), result.Error);
         Assert.DoesNotContain(FakeDiscord.Token, result.Error);
     }
