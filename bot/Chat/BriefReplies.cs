@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Text;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Chat;
 

@@ -4,6 +4,7 @@ using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.ChatCommands;
 

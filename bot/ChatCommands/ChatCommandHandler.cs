@@ -7,6 +7,7 @@ using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Text;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.ChatCommands;
 

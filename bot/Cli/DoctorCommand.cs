@@ -21,7 +21,7 @@ public static class DoctorCommand
             await host.StartAsync(ct);
             var sp = host.Services;
             var doctor = new NewsBrief.Bot.Doctor.Doctor(sp.GetRequiredService<AppServices>(), sp.GetRequiredService<AlertServices>(),
-                NewsBrief.Bot.Discord.DiscordServiceCollectionExtensions.IsDiscordConfigured(sp.GetRequiredService<AppServices>().Config.Root) ? sp.GetRequiredService<NewsBrief.Bot.Discord.DiscordOptions>() : null);
+                NewsBrief.Discord.DiscordServiceCollectionExtensions.IsDiscordConfigured(sp.GetRequiredService<AppServices>().Config.Root) ? sp.GetRequiredService<NewsBrief.Discord.DiscordOptions>() : null);
             var checks = await doctor.RunAsync(result.GetValue(sources), result.GetValue(sendTest), ct);
             foreach (var check in checks) await context.Out.WriteLineAsync(check.ToString());
             await host.StopAsync(ct);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;

@@ -6,7 +6,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;

@@ -1,6 +1,6 @@
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Text;
 using NewsBrief.Scrapers.Fetching;

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>A Discord REST call failed: HTTP status, Discord's JSON error code and message (secrets redacted).</summary>
 public sealed class DiscordApiException : Exception

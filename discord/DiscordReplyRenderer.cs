@@ -1,6 +1,6 @@
-using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Turns a <see cref="ChatReply"/> into Discord messages within every limit (content 2000; embed title 256,

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Chat;
+namespace NewsBrief.Core.Chat;
 
 /// <summary>A chat command as any platform (Discord, console) hands it to the command handlers.</summary>
 /// <param name="Name">The command without its slash, e.g. "brief".</param>

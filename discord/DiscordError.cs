@@ -1,7 +1,7 @@
 using NewsBrief.Core.Net;
 using System.Text.Json;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>Discord's JSON error body: {code, message, retry_after, global}; tolerant of non-JSON bodies.</summary>
 internal sealed record DiscordError(int? Code, string Message, TimeSpan? RetryAfter, bool Global)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Escapes Discord markdown in text we did not write (article titles, summaries, user input), so it shows as

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Chat;
+namespace NewsBrief.Core.Chat;
 
 /// <summary>
 /// What a command handler answers, platform-neutral. All text is plain text: each adapter escapes it

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>The body of every message Discord creates or edits for us; mentions are always off.</summary>
 public sealed record DiscordMessagePayload

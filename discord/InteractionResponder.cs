@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Answers one interaction: autocomplete choices; permission and per-user rate-limit refusals (private);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>The Discord section's checks (token shape, URL shapes, snowflakes, the rate window), each failure "Discord:Key: reason" with the value at fault.</summary>
 public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>

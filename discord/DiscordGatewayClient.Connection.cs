@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>The life of one gateway connection, from connect to close.</summary>
 public sealed partial class DiscordGatewayClient

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>Gateway timings; defaults follow Discord's rules, tests shrink them.</summary>
 public sealed record GatewaySettings

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// NewsBrief's slash commands: their Discord definitions (for the bulk PUT) and how each is answered —

@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Posts replies to a channel webhook (POST {WebhookUrl}?wait=true). After a 404 the webhook is gone: it is

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Cuts text into pieces of at most a given length, at the latest paragraph break, else line break, else

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>A sliding-window limit per user (e.g. 3 briefs a minute), on an injected clock.</summary>
 public sealed class UserRateLimiter(int limit, TimeSpan window, TimeProvider time)

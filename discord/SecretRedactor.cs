@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Removes the bot token, webhook URLs and interaction tokens from any text before it reaches a log line

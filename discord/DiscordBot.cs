@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// The Discord chat adapter: runs the gateway, registers the slash commands after the first READY

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsBrief.Core.Configuration;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>Registers the Discord options (bound from "Discord", validated at start-up like every section) and a named HttpClient.</summary>
 public static class DiscordServiceCollectionExtensions
@@ -27,7 +27,7 @@ public static class DiscordServiceCollectionExtensions
     /// autocomplete provider come from the caller's services.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration,
-        Func<IServiceProvider, Func<NewsBrief.Bot.Chat.ChatCommand, CancellationToken, Task<NewsBrief.Bot.Chat.ChatReply>>> handler,
+        Func<IServiceProvider, Func<NewsBrief.Core.Chat.ChatCommand, CancellationToken, Task<NewsBrief.Core.Chat.ChatReply>>> handler,
         Func<IServiceProvider, Func<string, string, string, IReadOnlyList<string>>> autocomplete)
     {
         services.AddDiscordOptions(configuration);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>The "Discord" configuration section: bot token, optional guild, admin roles, API address, webhook.</summary>
 public sealed record DiscordOptions

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Guards Discord's identify budget (1000 a day; going over resets the token): at most one Identify per interval,

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>The parts of an INTERACTION_CREATE payload the bot uses, read from Discord's JSON.</summary>
 public sealed record DiscordInteraction

@@ -1,4 +1,4 @@
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>What to do after the gateway closed the socket with a given code.</summary>
 public enum GatewayNext

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Core.Storage;
 
-namespace NewsBrief.Bot.Discord;
+namespace NewsBrief.Discord;
 
 /// <summary>
 /// Hosts <see cref="DiscordBot"/> in the Generic Host. A fatal Discord refusal (bad token, intents) is logged with
