@@ -11,11 +11,13 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY core/NewsBrief.Core.csproj core/
 COPY scrapers/NewsBrief.Scrapers.csproj scrapers/
 COPY summariser/NewsBrief.Summariser.csproj summariser/
+COPY discord/NewsBrief.Discord.csproj discord/
 COPY bot/NewsBrief.Bot.csproj bot/
 RUN dotnet restore bot/NewsBrief.Bot.csproj
 COPY core/ core/
 COPY scrapers/ scrapers/
 COPY summariser/ summariser/
+COPY discord/ discord/
 COPY bot/ bot/
 RUN dotnet publish bot/NewsBrief.Bot.csproj -c Release --no-restore -o /app
 

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Alerts;
 
@@ -29,6 +32,14 @@ public sealed class AlertScanner(
 
     /// <summary>Where queued alerts and digests are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
+
+    /// <summary>
+    /// Where the scan logs; what it does for one subscription is logged inside a scope carrying its <c>SubscriptionId</c>.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>The subscriptions whose broken query was logged already (once per process, not once per scan).</summary>
+    private readonly HashSet<long> _reportedBroken = [];
 
     /// <summary>
     /// The leases of the workers sharing the store: when set, a scan runs only while this worker holds
@@ -61,6 +72,7 @@ public sealed class AlertScanner(
             if (batch.Count == 0) break;
             var subs = subscriptions.List();
             _matcher.Sync(subs);
+            ReportBroken();
             var planned = Plan(subs, batch, time.GetUtcNow());
             // Another process scanned meanwhile: read again from its watermark.
             if (!alerts.Commit(watermark, batch[^1].Id, planned, [], time.GetUtcNow())) continue;
@@ -101,24 +113,53 @@ public sealed class AlertScanner(
         foreach (var sub in subs)
         {
             if (!candidates.ContainsKey(sub.Id)) continue;
-            var past = history.GetValueOrDefault(sub.Id) ?? AlertHistory.None;
-            // Nor an article it has alerted (a re-added source).
-            var fresh = matched[sub.Id].Where(a => a.Id > sub.StartAfter && !past.Alerted.Contains(a.CanonicalUrl)).ToList();
-            if (fresh.Count == 0) continue;
-            var sent = past.AlertsSince;
-            foreach (var (story, update) in composer.Stories(fresh, past.AlertedStories, headlines))
+            using var scope = BeginScope(sub);
+            // One subscription that cannot be planned (a bad stored row) costs only its own alerts of this batch.
+            try { planned.AddRange(PlanOne(sub, matched[sub.Id], history.GetValueOrDefault(sub.Id) ?? AlertHistory.None, headlines, terms, now)); }
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
-                {
-                    planned.Add(new PlannedAlert(sub.Id, story.Articles, null));
-                    continue;
-                }
-                var doc = composer.Compose(sub, story, update, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
-                planned.Add(new PlannedAlert(sub.Id, story.Articles, AlertComposer.InstantDelivery(sub, doc, now)));
-                sent++;
+                Logger.LogError(e, "subscription {SubscriptionId}: alerts for {Articles} could not be planned and are skipped", sub.Id, Counted.Of(matched[sub.Id].Count, "article"));
             }
         }
         return planned;
+    }
+
+    private List<PlannedAlert> PlanOne(Subscription sub, IReadOnlyList<Article> hits, AlertHistory past, IReadOnlyDictionary<long, string> headlines,
+        IReadOnlyDictionary<long, DocumentTerms> terms, DateTimeOffset now)
+    {
+        var planned = new List<PlannedAlert>();
+        // Nor an article it has alerted (a re-added source).
+        var fresh = hits.Where(a => a.Id > sub.StartAfter && !past.Alerted.Contains(a.CanonicalUrl)).ToList();
+        if (fresh.Count == 0) return planned;
+        var sent = past.AlertsSince;
+        foreach (var (story, update) in composer.Stories(fresh, past.AlertedStories, headlines))
+        {
+            if (sub.Mode == AlertMode.Digest || sent >= sub.DailyCap)
+            {
+                planned.Add(new PlannedAlert(sub.Id, story.Articles, null));
+                continue;
+            }
+            var doc = composer.Compose(sub, story, update, a => _matcher.MatchedTerms(sub.Id, terms[a.Id]));
+            planned.Add(new PlannedAlert(sub.Id, story.Articles, AlertComposer.InstantDelivery(sub, doc, now)));
+            sent++;
+        }
+        Logger.LogDebug("subscription {SubscriptionId}: {Instant} queued, {Held} held for the digest", sub.Id,
+            Counted.Of(planned.Count(p => p.Delivery is not null), "alert"), Counted.Of(planned.Count(p => p.Delivery is null), "story", "stories"));
+        return planned;
+    }
+
+    /// <summary>The scope of one subscription's log lines.</summary>
+    private IDisposable? BeginScope(Subscription sub) => Logger.BeginScope("SubscriptionId:{SubscriptionId}", sub.Id);
+
+    /// <summary>Logs each subscription whose stored query no longer parses, once, as a warning in its scope.</summary>
+    private void ReportBroken()
+    {
+        foreach (var (id, error) in _matcher.Broken)
+        {
+            if (!_reportedBroken.Add(id)) continue;
+            using var scope = Logger.BeginScope("SubscriptionId:{SubscriptionId}", id);
+            Logger.LogWarning("subscription {SubscriptionId}: its query no longer parses and is skipped: {Error}", id, error);
+        }
     }
 
     /// <summary>Queues the digest of every subscription whose digest time has passed and that has articles waiting.</summary>
@@ -141,13 +182,16 @@ public sealed class AlertScanner(
             if (due > now) continue;
             // After downtime, one digest for the latest missed time, not one per missed day.
             for (var next = DailySchedule.Next(due, options.DigestTime, zone); next <= now; next = DailySchedule.Next(due, options.DigestTime, zone)) due = next;
+            using var scope = BeginScope(sub);
             var waiting = articles.GetMany(alerts.WaitingForDigest(sub.Id));
             var docs = composer.Stories(waiting, [])
                 .Select(x => composer.Compose(sub, x.Story, x.Update, a => _matcher.MatchedTerms(sub.Id, Terms(a))))
                 .ToList();
             var digest = new PlannedDigest(sub.Id, waiting.Select(a => a.Id).ToList(), AlertComposer.DigestDelivery(sub, docs, due, now), due);
             var watermark = alerts.Watermark();
-            if (alerts.Commit(watermark, watermark, [], [digest], now)) count++;
+            if (!alerts.Commit(watermark, watermark, [], [digest], now)) continue;
+            count++;
+            Logger.LogDebug("subscription {SubscriptionId}: digest of {Articles} queued for {Due:u}", sub.Id, Counted.Of(waiting.Count, "article"), due);
         }
         return count;
     }

@@ -12,10 +12,14 @@ public sealed record SubscriptionExplanation(
     long Subscription, string Query, long Article, string Title, string Url, bool Matches, IReadOnlyList<string> Matched,
     string Why, string Status, string Reason, long? Delivery)
 {
+    /// <summary>Something about the query itself worth knowing, e.g. a lowercase "or" that is a word, not an operator; null when none.</summary>
+    public string? Note { get; init; }
+
     public string ToText() =>
         $"subscription {Subscription}: {Query}\narticle {Article}: {Title}\n  {Url}\n"
         + $"matches: {(Matches ? "yes" : "no")}: {Why}"
-        + $"\nstatus: {Status}: {Reason}";
+        + $"\nstatus: {Status}: {Reason}"
+        + (Note is null ? "" : $"\nnote: {Note}");
 }
 
 /// <summary>Builds a <see cref="SubscriptionExplanation"/> from the query and the alert state.</summary>
@@ -29,6 +33,11 @@ public static class SubscriptionExplainer
         {
             return new(sub.Id, sub.Query, article.Id, article.Title, article.Url, false, [], e.Message, "no-match", "the stored query no longer parses", null);
         }
+        return Explained(composer, alerts, sub, article, query) with { Note = LowercaseOperators.Hint(sub.Query) };
+    }
+
+    private static SubscriptionExplanation Explained(AlertComposer composer, AlertStore alerts, Subscription sub, Article article, TopicQuery query)
+    {
         var doc = composer.Terms(article, query.UsesEvents);
         var explanation = query.Explain(doc);
         var matches = explanation.IsMatch;

@@ -2,6 +2,7 @@ using NewsBrief.Bot.Deliveries;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Alerts;
 
@@ -36,7 +37,7 @@ public static class SubscriptionRequest
             throw new SubscriptionException($"--name: a name has 1 to {MaxNameLength} characters");
         var held = store.CountFor(owner);
         if (held >= options.MaxSubscriptionsPerOwner)
-            throw new SubscriptionException($"'{owner}' holds {held} subscriptions, the most allowed (Alerts:MaxSubscriptionsPerOwner); remove one with 'unsubscribe ID'");
+            throw new SubscriptionException($"'{owner}' holds {Counted.Of(held, "subscription")}, the most allowed (Alerts:MaxSubscriptionsPerOwner); remove one with 'unsubscribe ID'");
         return store.Add(new Subscription
         {
             Owner = owner,

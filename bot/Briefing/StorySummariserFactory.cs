@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Summariser.Budget;
@@ -11,9 +12,10 @@ namespace NewsBrief.Bot.Briefing;
 /// Makes the configured story summariser: extractive, or the model with the extractive fallback. A new
 /// one per brief, so the brief's token budget starts afresh; the kernel and the cache are shared.
 /// </summary>
-public sealed class StorySummariserFactory(SummariserOptions options, ExtractiveStorySummariser extractive, Kernel? modelKernel, ISummaryCache? cache, TimeProvider time, NewsBriefMetrics? metrics = null)
+public sealed class StorySummariserFactory(SummariserOptions options, ExtractiveStorySummariser extractive, Kernel? modelKernel, ISummaryCache? cache, TimeProvider time, NewsBriefMetrics? metrics = null,
+    ILogger<LlmStorySummariser>? logger = null)
 {
     public IStorySummariser Create() => modelKernel is null
         ? extractive
-        : new LlmStorySummariser(modelKernel, options, extractive, cache, new BriefTokenBudget(options.MaxTokensPerBrief), time) { Metrics = metrics };
+        : new LlmStorySummariser(modelKernel, options, extractive, cache, new BriefTokenBudget(options.MaxTokensPerBrief), time) { Metrics = metrics, Logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Chat;
 
@@ -46,7 +48,7 @@ public static class BriefReplies
         var window = hours >= 48 && hours % 24 == 0 ? $"{hours / 24:0} days" : $"{hours:0.#} h";
         return brief.Stories.Count == 0
             ? $"No stories {scope} in the last {window}."
-            : $"Brief {scope}: {brief.Stories.Count} stories from the last {window}. Written by {brief.Engine.Name}.";
+            : $"Brief {scope}: {Counted.Of(brief.Stories.Count, "story", "stories")} from the last {window}. Written by {brief.Engine.Name}.";
     }
 
     /// <summary>The story's context line: topic, outlets and the time of its latest article.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Chat;
 

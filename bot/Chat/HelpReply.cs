@@ -1,3 +1,4 @@
+using NewsBrief.Core.Chat;
 namespace NewsBrief.Bot.Chat;
 
 /// <summary>The /help answer: what each command does.</summary>

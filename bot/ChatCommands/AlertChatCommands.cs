@@ -4,6 +4,7 @@ using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.ChatCommands;
 
@@ -21,7 +22,7 @@ public sealed class AlertChatCommands(AppServices services, AlertServices alerti
         handler.Register("schedule", (c, _) => Task.FromResult(Schedule(c)));
     }
 
-    public static string Owner(ChatCommand c) => c.ChannelId == "console" ? "console" : $"discord:{c.User.Id}";
+    public static string Owner(ChatCommand c) => c.ChannelId == "console" ? SubscriptionOwners.Console : $"discord:{c.User.Id}";
 
     public static string DestinationOf(ChatCommand c) => c.ChannelId is null or "console" ? "console" : $"discord:channel:{c.ChannelId}";
 
@@ -42,16 +43,19 @@ public sealed class AlertChatCommands(AppServices services, AlertServices alerti
     private ChatReply Unsubscribe(ChatCommand c)
     {
         if (!long.TryParse(c.Option("id"), out var id)) return ChatReply.Error($"'{c.Option("id")}' is not a subscription id; see /subscriptions.");
-        return alerting.Subscriptions.Remove(id, Owner(c))
+        return SubscriptionOwners.SeenBy(Owner(c)).Any(owner => alerting.Subscriptions.Remove(id, owner))
             ? ChatReply.Plain($"Subscription {id} removed.", ephemeral: true)
             : ChatReply.Error($"You have no subscription {id}; see /subscriptions.");
     }
 
     private ChatReply List(ChatCommand c)
     {
-        var mine = alerting.Subscriptions.List(Owner(c));
-        if (mine.Count == 0) return ChatReply.Plain("You have no subscriptions. Try /subscribe query:\"tiktok AND ban*\".", ephemeral: true);
-        var lines = mine.Select(s => $"{s.Id}: \"{s.Query}\" ({s.Mode.ToString().ToLowerInvariant()}) to {Destination.Parse(s.Destination).Redacted}");
+        var mine = SubscriptionOwners.SeenBy(Owner(c)).SelectMany(owner => alerting.Subscriptions.List(owner)).OrderBy(s => s.Id).ToList();
+        if (mine.Count == 0)
+            return ChatReply.Plain("You have no subscriptions. Try /subscribe query:\"tiktok AND ban*\". "
+                + "Those made with 'newsbrief subscribe' or in the web reading room are listed by 'newsbrief subscriptions'.", ephemeral: true);
+        var lines = mine.Select(s => $"{s.Id}: \"{s.Query}\" ({s.Mode.ToString().ToLowerInvariant()}) to {Destination.Parse(s.Destination).Redacted}"
+            + (s.Owner == SubscriptionOwners.Cli ? " (made with 'newsbrief subscribe')" : ""));
         return new ChatReply { Embeds = [new ReplyEmbed("Your subscriptions", string.Join("\n", lines))], Ephemeral = true };
     }
 

@@ -6,6 +6,8 @@ using NewsBrief.Bot.Sources;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
 using NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Text;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.ChatCommands;
 
@@ -111,11 +113,11 @@ public sealed class ChatCommandHandler(AppServices services)
 
     private static ChatReply SourcesReply(IReadOnlyList<SourceRow> rows)
     {
-        var lines = rows.Select(r => $"{(r.Health == "failing" ? "✗" : r.Health == "healthy" ? "✓" : "·")} {r.Id}: {r.Articles} articles{(r.LastError is null ? "" : $", last error: {r.LastError}")}");
+        var lines = rows.Select(r => $"{(r.Health == "failing" ? "✗" : r.Health == "healthy" ? "✓" : "·")} {r.Id}: {Counted.Of(r.Articles, "article")}{(r.LastError is null ? "" : $", last error: {r.LastError}")}");
         var failing = rows.Count(r => r.Health == "failing");
         return new ChatReply
         {
-            Text = $"{rows.Count} sources, {failing} failing.",
+            Text = $"{Counted.Of(rows.Count, "source")}, {failing} failing.",
             Embeds = [new ReplyEmbed("Sources", string.Join("\n", lines))],
         };
     }

@@ -58,16 +58,10 @@ public static class DeliveriesCommand
         command.SetAction((result, ct) => context.RunAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), async (_, alerting) =>
         {
             if (!Destination.TryParse(result.GetValue(destination), out var to, out var error)) throw new UsageException(error);
-            var now = context.Time.GetUtcNow();
-            var probe = new Delivery
-            {
-                Destination = to.ToString(), Kind = "notice", IdempotencyKey = $"test:{now.ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}",
-                Payload = "{\"notice\":\"test\"}", Text = $"NewsBrief test message: {to.Redacted} receives briefs and alerts.", Created = now,
-            };
-            var sent = await alerting.Dispatcher.SendOneAsync(probe, ct);
+            var sent = await TestMessage.SendAsync(alerting.Dispatcher, to, context.Time.GetUtcNow(), ct);
             if (sent.Outcome == SendOutcome.Sent)
             {
-                await context.Error.WriteLineAsync($"ok: test message sent to {to.Redacted}");
+                await context.Error.WriteLineAsync($"ok: {TestMessage.Sent} to {to.Redacted}");
                 return ExitCodes.Done;
             }
             await context.Error.WriteLineAsync($"failed: {to.Redacted}: {sent.Error}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Deliveries;
+using NewsBrief.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsBrief.Bot.Cli;
@@ -20,13 +20,13 @@ public static class DoctorCommand
         {
             await host.StartAsync(ct);
             var sp = host.Services;
-            var doctor = new NewsBrief.Bot.Doctor.Doctor(sp.GetRequiredService<AppServices>(), sp.GetRequiredService<AlertServices>(), sp.GetServices<IDeliverySender>(),
-                NewsBrief.Bot.Discord.DiscordServiceCollectionExtensions.IsDiscordConfigured(sp.GetRequiredService<AppServices>().Config.Root) ? sp.GetRequiredService<NewsBrief.Bot.Discord.DiscordOptions>() : null);
+            var doctor = new NewsBrief.Bot.Doctor.Doctor(sp.GetRequiredService<AppServices>(), sp.GetRequiredService<AlertServices>(),
+                NewsBrief.Discord.DiscordServiceCollectionExtensions.IsDiscordConfigured(sp.GetRequiredService<AppServices>().Config.Root) ? sp.GetRequiredService<NewsBrief.Discord.DiscordOptions>() : null);
             var checks = await doctor.RunAsync(result.GetValue(sources), result.GetValue(sendTest), ct);
             foreach (var check in checks) await context.Out.WriteLineAsync(check.ToString());
             await host.StopAsync(ct);
             var failed = checks.Count(c => !c.Ok);
-            await context.Out.WriteLineAsync(failed == 0 ? "all checks passed" : $"{failed} check(s) failed");
+            await context.Out.WriteLineAsync(failed == 0 ? "all checks passed" : $"{Counted.Of(failed, "check")} failed");
             return failed == 0 ? ExitCodes.Done : ExitCodes.Failed;
         }));
         return command;

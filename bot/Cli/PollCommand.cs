@@ -5,6 +5,7 @@ using NewsBrief.Bot.Composition;
 using NewsBrief.Core.Domain;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Scrapers.Refresh;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -54,7 +55,7 @@ public static class PollCommand
     /// <summary>Polls with one progress line per source on standard error.</summary>
     public static async Task<IReadOnlyList<PollReport>> PollAsync(CommandContext context, AppServices services, IReadOnlyList<Source> sources, CancellationToken ct)
     {
-        await context.Error.WriteLineAsync($"polling {sources.Count} source(s)...");
+        await context.Error.WriteLineAsync($"polling {Counted.Of(sources.Count, "source")}...");
         var reports = await services.Refresh.PollAsync(sources, dueOnly: false, ct);
         foreach (var r in reports.Where(r => r.Failed))
             await context.Error.WriteLineAsync($"  {r.SourceId}: {r.Outcome}: {r.Error}");

@@ -2,10 +2,11 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Composition;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Bot.Hosting;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -34,23 +35,26 @@ public static class RunCommand
         context.RunHostAsync(result.GetValue(CliApp.ConfigOption), result.GetValue(CliApp.DataOption), jsonConsole: false, service: true,
             (builder, config) =>
             {
-                // One service per SQLite data folder: a second 'run' exits 2 before it touches the store. PostgreSQL
-                // workers share their store through leases instead, so they may share a data folder too.
-                if (config.Storage.Provider == NewsBrief.Core.Storage.StorageProvider.Sqlite)
-                    keep(DataFolderLock.Acquire(config.DataDirectory, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {context.Time.GetUtcNow():u}"));
                 builder.Services.AddNewsBriefService(config.Root, new ConsoleStreams(context.In, context.Out));
                 // Under systemd (Type=notify): readiness and stopping reported, logs in the journal's format; a no-op elsewhere.
                 builder.Services.AddSystemd();
             },
             async host =>
             {
+                // One service per SQLite data folder: a second 'run' exits 2 before it touches the store (the store opens
+                // when AppServices is first resolved, below). PostgreSQL workers share their store through leases instead.
+                if (host.Services.GetRequiredService<StorageOptions>().Provider == StorageProvider.Sqlite)
+                {
+                    var config = host.Services.GetRequiredService<AppConfiguration>();
+                    keep(DataFolderLock.Acquire(config.DataDirectory, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {context.Time.GetUtcNow():u}"));
+                }
                 var services = host.Services.GetRequiredService<AppServices>();
                 // Resolved now: RunAsync disposes the host's services when it returns.
                 var discordService = host.Services.GetService<DiscordBotService>();
                 // The reading room shares the host's services; it starts before and stops after the host.
                 await using var web = ServeCommand.CreateForRun(services, host.Services.GetRequiredService<AlertServices>());
                 if (web is not null) await web.StartAsync(ct);
-                await context.Error.WriteLineAsync($"newsbrief: running with {services.Sources.Current.Count} source(s); daily brief at {services.Brief.DailyTime} {services.Brief.TimeZone}; "
+                await context.Error.WriteLineAsync($"newsbrief: running with {Counted.Of(services.Sources.Current.Count, "source")}; daily brief at {services.Brief.DailyTime} {services.Brief.TimeZone}; "
                     + (discordService is null ? "type /help for commands; " : "answering on Discord; ")
                     + (web is null ? "" : $"reading room on {string.Join(", ", web.Urls)}; ") + "Ctrl+C stops");
                 await host.RunAsync(ct);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NewsBrief.Bot.Sources;
 using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -54,7 +55,7 @@ public static class SourcesOpmlCommands
                 services.Sources.Reload();
                 added++;
             }
-            await context.Out.WriteLineAsync($"imported {added} source(s) from {path}; {skipped} already configured");
+            await context.Out.WriteLineAsync($"imported {Counted.Of(added, "source")} from {path}; {skipped} already configured");
             return ExitCodes.Done;
         }));
         return command;

@@ -6,6 +6,7 @@ using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Cli;
 
@@ -80,7 +81,7 @@ public static class StoriesCommand
         {
             var topics = s.Topics.Count == 0 ? "" : $" [{string.Join(", ", s.Topics)}]";
             text.AppendLine($"#{s.Id} {s.Headline}{topics}");
-            text.AppendLine($"    {s.Articles.Count} article(s) from {string.Join(", ", s.Outlets.Select(name))}; first seen {Stamp(s.FirstSeen)}, last updated {Stamp(s.LastUpdated)}");
+            text.AppendLine($"    {Counted.Of(s.Articles.Count, "article")} from {string.Join(", ", s.Outlets.Select(name))}; first seen {Stamp(s.FirstSeen)}, last updated {Stamp(s.LastUpdated)}");
         }
         return text.ToString().TrimEnd();
     }
@@ -90,7 +91,7 @@ public static class StoriesCommand
         var text = new StringBuilder();
         if (asked != story.Id) text.AppendLine($"(story #{asked} was merged into #{story.Id})");
         text.AppendLine($"#{story.Id} {story.Headline}");
-        text.AppendLine($"First seen {Stamp(story.FirstSeen)}, last updated {Stamp(story.LastUpdated)}; {story.Articles.Count} article(s) from {story.Outlets.Count} outlet(s)");
+        text.AppendLine($"First seen {Stamp(story.FirstSeen)}, last updated {Stamp(story.LastUpdated)}; {Counted.Of(story.Articles.Count, "article")} from {Counted.Of(story.Outlets.Count, "outlet")}");
         text.AppendLine().AppendLine("Timeline:");
         foreach (var a in story.Articles)
         {

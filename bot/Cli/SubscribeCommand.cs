@@ -14,7 +14,7 @@ namespace NewsBrief.Bot.Cli;
 /// </summary>
 public static class SubscribeCommand
 {
-    public const string CliOwner = "cli";
+    public const string CliOwner = SubscriptionOwners.Cli;
 
     public static Command Create(CommandContext context)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Deliveries;
 using NewsBrief.Bot.Schedules;
@@ -17,7 +18,7 @@ public sealed class AlertServices
         AlertOptions options, DeliveryOptions deliveryOptions, ScheduleOptions scheduleOptions, DefaultBriefDestination defaultBrief,
         SubscriptionStore subscriptions, AlertStore alerts, DeliveryStore deliveries, ScheduleStore schedules,
         AlertComposer composer, ScheduleRunner scheduleRunner, AlertScanner scanner, SourceHealthNotices sourceNotices,
-        IEnumerable<IDeliverySender> senders, TimeProvider time, NewsBriefMetrics metrics)
+        IEnumerable<IDeliverySender> senders, TimeProvider time, NewsBriefMetrics metrics, ILogger<DeliveryDispatcher> dispatcherLogger)
     {
         Options = options;
         DeliveryOptions = deliveryOptions;
@@ -35,6 +36,7 @@ public sealed class AlertServices
         {
             QuietUntil = QuietDestinations,
             Metrics = metrics,
+            Logger = dispatcherLogger,
         };
     }
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using NewsBrief.Bot.Configuration;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Configuration;
 
 namespace NewsBrief.Bot.Composition;

@@ -6,7 +6,7 @@ using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Bot.Events;
 using NewsBrief.Bot.Schedules;
 using NewsBrief.Bot.Sources;
@@ -45,7 +45,7 @@ public static class NewsBriefServiceCollectionExtensions
         services.AddSingleton(time);
         services.AddSingleton(console);
         services.AddSingleton(_ => new SourceRegistry(config.ConfigDirectory, config.Sources));
-        services.AddSingleton(_ => NewsBriefDatabase.Open(config.Storage, config.DataDirectory));
+        services.AddSingleton(sp => NewsBriefDatabase.Open(sp.GetRequiredService<StorageOptions>(), config.DataDirectory));
         AddOptions(services, config);
         AddTelemetry(services, config);
         AddStores(services);
@@ -63,6 +63,8 @@ public static class NewsBriefServiceCollectionExtensions
     private static void AddOptions(IServiceCollection services, AppConfiguration config)
     {
         var root = config.Root;
+        services.AddValidatedOptions<StorageOptions>(root, StorageOptions.SectionName);
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(root));
         services.AddValidatedOptions<BriefOptions>(root, BriefOptions.SectionName);
         services.AddSingleton<IValidateOptions<BriefOptions>, BriefOptionsValidator>();
         services.AddValidatedOptions<ServiceOptions>(root, ServiceOptions.SectionName);
@@ -147,7 +149,7 @@ public static class NewsBriefServiceCollectionExtensions
             var options = sp.GetRequiredService<SummariserOptions>();
             return new StorySummariserFactory(options, sp.GetRequiredService<ExtractiveStorySummariser>(),
                 options.UsesModel ? sp.GetRequiredService<Kernel>() : null, options.UsesModel ? sp.GetRequiredService<ISummaryCache>() : null,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>());
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<NewsBriefMetrics>(), sp.GetRequiredService<ILogger<LlmStorySummariser>>());
         });
         services.AddSingleton(sp =>
         {
@@ -178,6 +180,7 @@ public static class NewsBriefServiceCollectionExtensions
         {
             Metrics = sp.GetRequiredService<NewsBriefMetrics>(),
             Leases = sp.GetRequiredService<WorkerLeases>(),
+            Logger = sp.GetRequiredService<ILogger<AlertScanner>>(),
         });
         services.AddSingleton(sp => new SourceHealthNotices(sp.GetRequiredService<DeliveryStore>(), sp.GetRequiredService<SourceStateStore>(),
             sp.GetRequiredService<DefaultBriefDestination>().Destination));

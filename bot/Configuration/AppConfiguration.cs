@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
-using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Configuration;
 
@@ -23,8 +22,6 @@ public sealed record AppConfiguration
     public required IConfiguration Root { get; init; }
     public required IReadOnlyList<Source> Sources { get; init; }
     public required IReadOnlyList<(Topic Topic, TopicQuery Query)> Topics { get; init; }
-    /// <summary>Where the store lives (<c>Storage:Provider</c>, <c>Storage:ConnectionString</c>); SQLite in the data folder by default.</summary>
-    public StorageOptions Storage { get; init; } = new();
 
     public static AppConfiguration Load(string configDirectory, string dataDirectory)
     {
@@ -38,7 +35,6 @@ public sealed record AppConfiguration
             Root = root,
             Sources = SourceCatalog.Load(Path.Combine(configDirectory, SourceCatalog.FileName)),
             Topics = LoadTopics(configDirectory),
-            Storage = StorageSettings.Load(root),
         };
     }
 

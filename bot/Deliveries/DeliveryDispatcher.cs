@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Telemetry;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Deliveries;
 
@@ -29,6 +32,12 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
 
     /// <summary>Where sent and failed attempts are counted; none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
+
+    /// <summary>
+    /// Where each failed attempt is logged, once, inside a scope carrying <c>DeliveryId</c> and <c>DestinationKind</c>
+    /// (never the address: webhook URLs are secrets): a warning while it will be retried, an error when it is given up.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>How long a delivery taken for sending is hidden from other senders; a sender that dies leaves it for this long.</summary>
     public TimeSpan Lease => options.WebhookTimeout + TimeSpan.FromSeconds(30);
@@ -79,6 +88,7 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             }
             if (!await SpaceAsync(destination, pass.Deadline, ct)) return;
             if (!store.TryClaim(delivery.Id, now, now + Lease)) continue;
+            using var scope = BeginScope(delivery);
             var result = await SendOneAsync(delivery, ct);
             Record(delivery, result, pass);
         }
@@ -90,11 +100,15 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         {
             case SendOutcome.Sent:
                 store.MarkSent(delivery.Id, time.GetUtcNow(), result.MessageId);
+                Logger.LogDebug("delivery {DeliveryId} ({Kind}) sent", delivery.Id, delivery.Kind);
                 lock (pass) pass.Sent++;
                 Metrics?.RecordDeliverySent(delivery.Kind, DestinationKindOf(delivery.Destination));
                 break;
             case SendOutcome.Retryable when delivery.Attempts + 1 < options.MaxAttempts:
-                store.MarkRetry(delivery.Id, time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter), result.Error ?? "failed");
+                var next = time.GetUtcNow() + Backoff(delivery.Attempts + 1, result.RetryAfter);
+                store.MarkRetry(delivery.Id, next, result.Error ?? "failed");
+                Logger.LogWarning("delivery {DeliveryId} ({Kind}) attempt {Attempt} of {MaxAttempts} failed; next attempt at {NextAttempt:u}: {Error}",
+                    delivery.Id, delivery.Kind, delivery.Attempts + 1, options.MaxAttempts, next, result.Error ?? "failed");
                 lock (pass)
                 {
                     pass.Blocked.Add(delivery.Destination);
@@ -105,8 +119,9 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
             default:
                 var error = result.Outcome == SendOutcome.Permanent
                     ? result.Error ?? "rejected"
-                    : $"gave up after {delivery.Attempts + 1} attempt(s): {result.Error}";
+                    : $"gave up after {Counted.Of(delivery.Attempts + 1, "attempt")}: {result.Error}";
                 store.MarkFailed(delivery.Id, error);
+                Logger.LogError("delivery {DeliveryId} ({Kind}) failed and will not be retried: {Error}", delivery.Id, delivery.Kind, error);
                 Metrics?.RecordDeliveryFailed(delivery.Kind, DestinationKindOf(delivery.Destination), willRetry: false);
                 lock (pass) pass.Failed.Add(delivery with { Status = DeliveryStatus.Failed, LastError = error, Attempts = delivery.Attempts + 1 });
                 break;
@@ -121,6 +136,7 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
     {
         var now = time.GetUtcNow();
         if (store.Get(id) is not { Status: DeliveryStatus.Pending } delivery || !store.TryClaim(id, now, now + Lease)) return null;
+        using var scope = BeginScope(delivery);
         var result = await SendOneAsync(delivery, ct);
         if (result.Outcome == SendOutcome.Retryable && SenderFor(delivery.Destination) is null)
         {
@@ -188,6 +204,10 @@ public sealed class DeliveryDispatcher(DeliveryStore store, IReadOnlyList<IDeliv
         DestinationKind.DiscordChannel or DestinationKind.DiscordDm => ": Discord channels and DMs are sent by 'newsbrief run' with Discord:Token set",
         _ => "",
     };
+
+    /// <summary>The scope of one delivery's log lines: its id and the kind of destination, never the address.</summary>
+    private IDisposable? BeginScope(Delivery delivery) =>
+        Logger.BeginScope("DeliveryId:{DeliveryId} DestinationKind:{DestinationKind}", delivery.Id, DestinationKindOf(delivery.Destination));
 
     /// <summary>The destination kind as a metric label (never the address: webhook URLs are secrets).</summary>
     private static string DestinationKindOf(string destination) =>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Bot.Deliveries;

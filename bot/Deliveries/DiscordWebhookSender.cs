@@ -1,5 +1,5 @@
 using System.Net;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Bot.Deliveries;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Deliveries;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Deliveries;
 

@@ -1,7 +1,8 @@
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Summariser.Llm;
 
@@ -12,11 +13,11 @@ namespace NewsBrief.Bot.Doctor;
 /// endpoint, the Discord token, then (on request) each source and each destination. Each check is
 /// isolated: one failing never stops the others.
 /// </summary>
-public sealed class Doctor(AppServices services, AlertServices alerting, IEnumerable<IDeliverySender> senders, DiscordOptions? discord)
+public sealed class Doctor(AppServices services, AlertServices alerting, DiscordOptions? discord)
 {
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(bool sources, bool sendTest, CancellationToken ct)
     {
-        var checks = new List<DoctorCheck> { DoctorCheck.Pass("configuration", $"{services.Config.ConfigDirectory}: {services.Config.Sources.Count} source(s), {services.Config.Topics.Count} topic(s)") };
+        var checks = new List<DoctorCheck> { DoctorCheck.Pass("configuration", $"{services.Config.ConfigDirectory}: {Counted.Of(services.Config.Sources.Count, "source")}, {Counted.Of(services.Config.Topics.Count, "topic")}") };
         checks.Add(Isolated("store", Store));
         if (services.Summariser.UsesModel) checks.Add(await IsolatedAsync("model", Model(ct)));
         if (discord is not null) checks.Add(await IsolatedAsync("discord", Discord(discord, ct)));
@@ -79,20 +80,13 @@ public sealed class Doctor(AppServices services, AlertServices alerting, IEnumer
             .Concat(alerting.Subscriptions.List().Select(s => s.Destination))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
+    /// <summary>The test message of <c>deliveries test</c>, the same implementation and messages.</summary>
     private async Task<DoctorCheck> Send(string destination, CancellationToken ct)
     {
-        var name = $"destination {Destination.Parse(destination).Redacted}";
-        var parsed = Destination.Parse(destination);
-        if (senders.FirstOrDefault(s => s.Handles(parsed)) is not { } sender)
-            return DoctorCheck.Fail(name, $"no sender for {parsed.Kind} destinations is configured");
-        var now = services.Time.GetUtcNow();
-        var delivery = new Delivery
-        {
-            Destination = destination, Kind = "test", IdempotencyKey = $"doctor:{now.ToUnixTimeMilliseconds()}:{destination}",
-            Payload = """{"test":true}""", Text = "NewsBrief test message from 'newsbrief doctor --send-test'.", Created = now,
-        };
-        var result = await sender.SendAsync(delivery, parsed, ct);
-        return result.Outcome == SendOutcome.Sent ? DoctorCheck.Pass(name, "test message sent") : DoctorCheck.Fail(name, result.Error ?? "failed");
+        var to = Destination.Parse(destination);
+        var name = $"destination {to.Redacted}";
+        var result = await TestMessage.SendAsync(alerting.Dispatcher, to, services.Time.GetUtcNow(), ct);
+        return result.Outcome == SendOutcome.Sent ? DoctorCheck.Pass(name, TestMessage.Sent) : DoctorCheck.Fail(name, result.Error ?? "failed");
     }
 
     private static DoctorCheck Isolated(string name, Func<DoctorCheck> check)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Hosting;
 
@@ -43,10 +44,10 @@ public sealed class AlertDeliveryService(AlertServices alerting, TimeProvider ti
             else if (run.Skipped) logger.LogWarning("schedule {Id}: the brief due at {Due:u} was missed by more than the catch-up window; skipped", run.Schedule.Id, run.Occurrence);
             else logger.LogInformation("schedule {Id}: brief due at {Due:u} queued", run.Schedule.Id, run.Occurrence);
         }
-        var (scan, dispatch) = await alerting.ScanAndSendAsync(ct);
-        if (scan.Alerts + scan.Digests > 0) logger.LogInformation("{Alerts} alert(s) and {Digests} digest(s) queued", scan.Alerts, scan.Digests);
-        foreach (var failed in dispatch.FailedNow)
-            logger.LogError("delivery {Id} ({Kind}) failed and will not be retried: {Error}", failed.Id, failed.Kind, failed.LastError);
+        // Each failed delivery attempt is logged once, by the dispatcher, inside the delivery's scope.
+        var (scan, _) = await alerting.ScanAndSendAsync(ct);
+        if (scan.Alerts + scan.Digests > 0)
+            logger.LogInformation("{Alerts} and {Digests} queued", Counted.Of(scan.Alerts, "alert"), Counted.Of(scan.Digests, "digest"));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Bot.ChatCommands;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Bot.Hosting;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsBrief.Bot.ChatCommands;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NewsBrief.Bot.Alerts;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Hosting;
 
@@ -19,7 +20,7 @@ public sealed class PollingService(AppServices services, AlertServices alerting,
                 var reports = await services.Refresh.PollAsync(services.Sources.Current, dueOnly: true, stoppingToken);
                 alerting.SourceNotices.Queue(reports, services.Time.GetUtcNow());
                 if (reports.Count > 0)
-                    logger.LogInformation("polled {Count} source(s): {New} new article(s)", reports.Count, reports.Sum(r => r.Inserted));
+                    logger.LogInformation("polled {Sources}: {New}", Counted.Of(reports.Count, "source"), Counted.Of(reports.Sum(r => r.Inserted), "new article"));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

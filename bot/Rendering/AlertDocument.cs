@@ -1,4 +1,5 @@
 namespace NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Text;
 
 /// <summary>One article of an alert, as the JSON line shows it.</summary>
 public sealed record AlertArticle(long Id, string Title, string Url, string Source, DateTimeOffset Published);
@@ -19,7 +20,7 @@ public sealed record AlertDocument(long Subscription, string Name, string Query,
         var lines = new List<string>
         {
             $"Alert #{Subscription} \"{Name}\": {(Update ? "update: " : "")}{Story}",
-            $"  matched: {string.Join(", ", Matched)}; {Articles.Count} article(s) from {Articles.Select(a => a.Source).Distinct().Count()} outlet(s)",
+            $"  matched: {string.Join(", ", Matched)}; {Counted.Of(Articles.Count, "article")} from {Counted.Of(Articles.Select(a => a.Source).Distinct().Count(), "outlet")}",
         };
         foreach (var a in Articles)
         {

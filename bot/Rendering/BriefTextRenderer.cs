@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Rendering;
 
@@ -54,10 +55,10 @@ public static class BriefTextRenderer
         var e = brief.Engine;
         var tokens = e.InputTokens + e.OutputTokens;
         var cost = e.Cost is { } c ? $" (about {c.ToString("0.####", CultureInfo.InvariantCulture)})" : "";
-        var footer = $"Written by {e.Name}{(e.Model is null ? "" : $" ({e.Model})")}; {tokens} tokens{cost}; {brief.Stories.Count} stories, {brief.Stories.Sum(s => s.Articles.Count)} articles.";
-        if (e.Dropped + e.Marked > 0) footer += $" {e.Checked} sentences checked against their sources: {e.Dropped} dropped, {e.Marked} marked.";
+        var footer = $"Written by {e.Name}{(e.Model is null ? "" : $" ({e.Model})")}; {Counted.Of(tokens, "token")}{cost}; {Counted.Of(brief.Stories.Count, "story", "stories")}, {Counted.Of(brief.Stories.Sum(s => s.Articles.Count), "article")}.";
+        if (e.Dropped + e.Marked > 0) footer += $" {Counted.Of(e.Checked, "sentence")} checked against their sources: {e.Dropped} dropped, {e.Marked} marked.";
         if (e.Fallbacks.Count > 0)
-            footer += $" {e.Fallbacks.Count} story(ies) fell back to the extractive engine: " + string.Join("; ", e.Fallbacks.Select(f => $"\"{f.Headline}\" ({f.Reason})")) + ".";
+            footer += $" {Counted.Of(e.Fallbacks.Count, "story", "stories")} fell back to the extractive engine: " + string.Join("; ", e.Fallbacks.Select(f => $"\"{f.Headline}\" ({f.Reason})")) + ".";
         return footer;
     }
 

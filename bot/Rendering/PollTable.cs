@@ -1,5 +1,6 @@
 using System.Text;
 using NewsBrief.Scrapers.Refresh;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Rendering;
 
@@ -14,7 +15,7 @@ public static class PollTable
             $"{r.Elapsed.TotalMilliseconds:0} ms", r.Error ?? "",
         }).ToList();
         var text = new StringBuilder(TextTable.Render(["source", "outcome", "items", "new", "updated", "time", "error"], rows));
-        text.AppendLine($"{reports.Count} source(s): {reports.Count(r => !r.Failed)} ok, {reports.Count(r => r.Failed)} failed; {reports.Sum(r => r.Inserted)} new article(s), {reports.Sum(r => r.Updated)} updated.");
+        text.AppendLine($"{Counted.Of(reports.Count, "source")}: {reports.Count(r => !r.Failed)} ok, {reports.Count(r => r.Failed)} failed; {Counted.Of(reports.Sum(r => r.Inserted), "new article")}, {reports.Sum(r => r.Updated)} updated.");
         return text.ToString();
     }
 }

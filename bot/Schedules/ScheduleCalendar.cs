@@ -18,7 +18,10 @@ public static class ScheduleCalendar
     public static CronExpression Parse(string cron)
     {
         try { return CronExpression.Parse(cron, CronFormat.Standard); }
-        catch (CronFormatException e) { throw new FormatException($"'{cron}' is not a five-field cron expression (minute hour day month weekday, e.g. \"0 8 * * 1-5\"): {e.Message}"); }
+        catch (CronFormatException e)
+        {
+            throw new FormatException($"'{cron}' is not a five-field cron expression ({CronFields.Layout}, e.g. \"0 8 * * 1-5\"): {CronFields.Problem(cron) ?? e.Message}");
+        }
     }
 
     public static DateTimeOffset? Next(string cron, TimeZoneInfo zone, DateTimeOffset after) =>

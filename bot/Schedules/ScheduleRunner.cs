@@ -2,6 +2,7 @@ using NewsBrief.Bot.Briefing;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 using NewsBrief.Bot.Configuration;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Schedules;
 
@@ -100,7 +101,7 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
             Kind = "brief",
             IdempotencyKey = $"brief:{schedule.Id}:{due.ToUnixTimeMilliseconds()}",
             Payload = documents.Count == 1 ? documents[0] : "[" + string.Join(",", documents) + "]",
-            Text = stories.Count == 0 ? "Brief: no stories" : $"Brief: {stories.Count} stories; top: {stories[0]}",
+            Text = stories.Count == 0 ? "Brief: no stories" : $"Brief: {Counted.Of(stories.Count, "story", "stories")}; top: {stories[0]}",
             Created = now,
         };
     }

@@ -1,6 +1,7 @@
 using NewsBrief.Core.Configuration;
 using NewsBrief.Core.Domain;
 using NewsBrief.Scrapers.Fetching;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Sources;
 
@@ -38,7 +39,7 @@ public sealed class SourceEditor(SourceRegistry registry, HttpFetcher fetcher)
             return new SourceEdit(false, $"the source cannot be added: {e.Reason} ({e.Key})", BadInput: true);
         }
         registry.Reload();
-        return new SourceEdit(true, $"added '{source.Id}' ({source.Name}): {source.Url.AbsoluteUri}, {found.Items} item(s) now", source, found.Items);
+        return new SourceEdit(true, $"added '{source.Id}' ({source.Name}): {source.Url.AbsoluteUri}, {Counted.Of(found.Items, "item")} now", source, found.Items);
     }
 
     public SourceEdit Remove(string id)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Web;
 
@@ -29,7 +30,7 @@ public static class TrendPlot
         {
             var x = Left + i * step;
             var h = plotH * articles[i] / max;
-            svg.Append($"<rect class=\"articles\" x=\"{N(x + step * 0.15)}\" y=\"{N(Top + plotH - h)}\" width=\"{N(step * 0.7)}\" height=\"{N(h)}\" fill=\"#9dbbe0\"><title>{days[i]:yyyy-MM-dd}: {articles[i]} articles, {stories[i]} stories</title></rect>");
+            svg.Append($"<rect class=\"articles\" x=\"{N(x + step * 0.15)}\" y=\"{N(Top + plotH - h)}\" width=\"{N(step * 0.7)}\" height=\"{N(h)}\" fill=\"#9dbbe0\"><title>{days[i]:yyyy-MM-dd}: {Counted.Of(articles[i], "article")}, {Counted.Of(stories[i], "story", "stories")}</title></rect>");
             if (days.Count <= 14 || i % (days.Count / 7 + 1) == 0)
                 svg.Append($"<text x=\"{N(x + step / 2)}\" y=\"{Height - Bottom + 14}\" font-size=\"10\" text-anchor=\"middle\">{days[i]:MM-dd}</text>");
         }

@@ -37,11 +37,26 @@ public static class ValidatedOptions
         {
             // "Failed to convert configuration value 'x' at 'Section:Key' to type 'System.TimeSpan'."
             var at = System.Text.RegularExpressions.Regex.Match(e.Message, "value '(?<value>[^']*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'");
-            var failure = at.Success
-                ? $"{at.Groups["key"].Value}: '{at.Groups["value"].Value}' is not a valid {FriendlyType(at.Groups["type"].Value)}"
-                : $"{section.Path}: {e.Message}";
+            var failure = !at.Success ? $"{section.Path}: {e.Message}"
+                : EnumOf<T>(at.Groups["type"].Value) is { } choices
+                    ? $"{at.Groups["key"].Value}: '{at.Groups["value"].Value}' is not one of {choices}"
+                    : $"{at.Groups["key"].Value}: '{at.Groups["value"].Value}' is not a valid {FriendlyType(at.Groups["type"].Value)}";
             throw new OptionsValidationException(Options.DefaultName, typeof(T), [failure]);
         }
+    }
+
+    /// <summary>
+    /// When <paramref name="type"/> is the enum of a property of <typeparamref name="T"/>, its names in lowercase, as
+    /// "sqlite or postgres" (an alias, a second name for a value, is accepted but not listed); else null.
+    /// </summary>
+    private static string? EnumOf<T>(string type)
+    {
+        var found = typeof(T).GetProperties().Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .FirstOrDefault(t => t.IsEnum && t.FullName == type);
+        if (found is null) return null;
+        var names = found.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .DistinctBy(f => f.GetRawConstantValue()).Select(f => f.Name.ToLowerInvariant()).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
     }
 
     private static string FriendlyType(string type) => type switch

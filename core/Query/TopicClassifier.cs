@@ -1,4 +1,5 @@
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Core.Query;
 
@@ -62,7 +63,7 @@ public sealed class TopicClassifier(IReadOnlyList<(Topic Topic, TopicQuery Query
         var full = DocumentTerms.From(new QueryDocument(title, lead, ""));
         if (!query.Matches(full)) return "no match";
         var count = Occurrences(full, query.MatchedTerms(full));
-        return $"lead matches: {string.Join(", ", query.MatchedTerms(full))} ({count} occurrence(s){(count < MinimumLeadOccurrences ? ", too few to count" : "")})";
+        return $"lead matches: {string.Join(", ", query.MatchedTerms(full))} ({Counted.Of(count, "occurrence")}{(count < MinimumLeadOccurrences ? ", too few to count" : "")})";
     }
 
     private static string Head(string lead)

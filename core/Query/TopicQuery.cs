@@ -58,6 +58,15 @@ public sealed class TopicQuery
         if (string.IsNullOrWhiteSpace(text)) throw new QueryParseException("the query is empty; give at least one word", 0);
         if (text.Length > MaxLength)
             throw new QueryParseException($"the query is {text.Length} characters long; the limit is {MaxLength}", MaxLength);
+        try { return ParseChecked(text); }
+        catch (QueryParseException e) when (e.Hint is null && LowercaseOperators.Hint(text) is { } hint)
+        {
+            throw new QueryParseException(e.Reason, e.Position, hint);
+        }
+    }
+
+    private static TopicQuery ParseChecked(string text)
+    {
         var root = QueryParser.Parse(text);
         if (root.Evaluate(Empty))
         {

@@ -8,4 +8,7 @@ public enum StorageProvider
 
     /// <summary>A PostgreSQL database shared by several workers (<c>Storage:ConnectionString</c>).</summary>
     Postgres,
+
+    /// <summary>Another name for <see cref="Postgres"/>, accepted in <c>Storage:Provider</c>.</summary>
+    Postgresql = Postgres,
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsBrief.Core.Domain;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Summariser.Grounding;
 
@@ -37,7 +38,7 @@ public static partial class CitationChecker
             }
 
             var text = StripForeignUrls(sentence.Text, allowedUrls, out var removedUrls);
-            if (removedUrls > 0) notes.Add($"sentence {index}: removed {removedUrls} link(s) not in the articles");
+            if (removedUrls > 0) notes.Add($"sentence {index}: removed {Counted.Of(removedUrls, "link")} not in the articles");
             text = CitationMarker().Replace(text, "").Trim();
             if (text.Length == 0)
             {

@@ -1,5 +1,7 @@
 using NewsBrief.Core.Telemetry;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Budget;
@@ -44,6 +46,13 @@ public sealed partial class LlmStorySummariser : IStorySummariser
     /// <summary>Where each model call is counted (outcome, tokens); none when null.</summary>
     public NewsBriefMetrics? Metrics { get; init; }
 
+    /// <summary>
+    /// Where each fallback is logged, once, with its reason: a warning when the model call failed or its answer was
+    /// unusable, information when the brief's token budget was spent (a limit working, not a fault).
+    /// Retries inside the call are not logged: the one line says how many attempts failed.
+    /// </summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     public async Task<StorySummary> SummariseAsync(StoryInput story, CancellationToken cancellationToken)
     {
         if (story.Documents.Sum(d => Words().Count(d.Text)) < MinimumWords)
@@ -58,7 +67,7 @@ public sealed partial class LlmStorySummariser : IStorySummariser
         var block = StoryPrompt.FormatArticles(articles);
         var estimate = TokenCounter.Count(block) + PromptOverheadTokens + _options.MaxOutputTokens;
         if (_briefBudget is not null && !_briefBudget.Allows(estimate))
-            return await FallBackAsync(story, $"brief token budget spent ({_briefBudget.Spent} of {_briefBudget.MaxTokens} tokens)", 0, 0, cancellationToken);
+            return await FallBackAsync(story, $"brief token budget spent ({_briefBudget.Spent} of {_briefBudget.MaxTokens} tokens)", 0, 0, cancellationToken, LogLevel.Information);
 
         var reply = await _call.SendAsync(story.Topic, block, cancellationToken);
         _briefBudget?.Spend(reply.InputTokens + reply.OutputTokens);
@@ -120,9 +129,11 @@ public sealed partial class LlmStorySummariser : IStorySummariser
     /// </summary>
     internal static int MaxAnswerCharacters(SummariserOptions options) => 16 * options.MaxOutputTokens;
 
-    private async Task<StorySummary> FallBackAsync(StoryInput story, string reason, int input, int output, CancellationToken cancellationToken)
+    private async Task<StorySummary> FallBackAsync(StoryInput story, string reason, int input, int output, CancellationToken cancellationToken,
+        LogLevel level = LogLevel.Warning)
     {
         var summary = await _fallback.SummariseAsync(story, cancellationToken);
+        Logger.Log(level, "model summary of \"{Headline}\" ({Topic}) fell back to the extractive engine: {Reason}", summary.Headline, story.Topic, reason);
         return summary with { FellBack = true, FallbackReason = reason, InputTokens = input, OutputTokens = output };
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsBrief.Bot.Chat;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Benchmarks;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Core.Storage;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Web.Pages;
 
@@ -54,7 +55,7 @@ public static class BriefView
         }
         var e = brief.Engine;
         html.Append($"<footer><p>Written by the {Html.E(e.Name)} engine{(e.Model is null ? "" : " (" + Html.E(e.Model) + ")")}")
-            .Append(e.Checked > 0 ? $"; {e.Checked} sentences checked against their sources, {e.Dropped} dropped" : "").Append(".</p></footer>");
+            .Append(e.Checked > 0 ? $"; {Counted.Of(e.Checked, "sentence")} checked against their sources, {e.Dropped} dropped" : "").Append(".</p></footer>");
         html.Append("</article>");
         return html.ToString();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using NewsBrief.Bot.Rendering;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Web.Pages;
 
@@ -18,7 +19,7 @@ public static class SourcesPage
             var now = room.Now;
             var rows = SourceRow.List(room.App.Sources.Current, room.App.SourceStates.GetAll());
             var week = room.App.Articles.CountBySource(now.AddDays(-7), now);
-            var html = new StringBuilder($"<h1>Sources</h1><p class=\"meta\">{rows.Count} sources · <a href=\"/sources.opml\">OPML</a></p>");
+            var html = new StringBuilder($"<h1>Sources</h1><p class=\"meta\">{Counted.Of(rows.Count, "source")} · <a href=\"/sources.opml\">OPML</a></p>");
             html.Append("<div class=\"table\"><table><thead><tr><th>Source</th><th>Health</th><th>Last poll</th><th>Articles/day (7 days)</th><th>Stored</th><th>Last error</th></tr></thead><tbody>");
             foreach (var r in rows)
             {

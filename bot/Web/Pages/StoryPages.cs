@@ -6,6 +6,7 @@ using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Extractive;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Web.Pages;
 
@@ -81,7 +82,7 @@ public static class StoryPages
     private static async Task<string> StoryHtmlAsync(ReadingRoomServices room, Story story, CancellationToken ct)
     {
         var html = new StringBuilder($"<article class=\"story-page\"><h1>{Html.E(story.Headline)}</h1>");
-        html.Append("<p class=\"meta\">").Append($"{story.Outlets.Count} outlets · first seen {Html.Time(story.FirstSeen)} · updated {Html.Time(story.LastUpdated)}");
+        html.Append("<p class=\"meta\">").Append($"{Counted.Of(story.Outlets.Count, "outlet")} · first seen {Html.Time(story.FirstSeen)} · updated {Html.Time(story.LastUpdated)}");
         foreach (var t in story.Topics) html.Append($" · <a href=\"/topics/{Uri.EscapeDataString(t)}\">{Html.E(t)}</a>");
         html.Append("</p>");
         var numbers = story.Articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);

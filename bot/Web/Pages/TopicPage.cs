@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using NewsBrief.Core.Query;
+using NewsBrief.Core.Text;
 
 namespace NewsBrief.Bot.Web.Pages;
 
@@ -36,7 +37,7 @@ public static class TopicPage
         var html = new StringBuilder($"<h1>{Html.E(topic.Topic.Name)}</h1><p class=\"meta\"><code>{Html.E(topic.Query.Text)}</code> · ")
             .Append($"<a href=\"/feeds/topics/{Uri.EscapeDataString(topic.Topic.Name)}.atom\">Atom feed</a> · <a href=\"/search?q={Uri.EscapeDataString(topic.Query.Text)}\">search</a></p>");
         html.Append($"<figure>{TrendPlot.Svg(days, articles, stories, $"{topic.Topic.Name}: articles and stories per day, last {Days} days")}")
-            .Append($"<figcaption class=\"meta\">{articles.Sum()} articles in {storyDays.Count} stories over {Days} days</figcaption></figure>");
+            .Append($"<figcaption class=\"meta\">{Counted.Of(articles.Sum(), "article")} in {Counted.Of(storyDays.Count, "story", "stories")} over {Days} days</figcaption></figure>");
         var top = StoryFilter.Recent(room, TimeSpan.FromDays(7), topic.Topic.Name, null, 10);
         html.Append("<h2>Top stories this week</h2>");
         if (top.Count == 0) html.Append("<p>No stories this week.</p>");

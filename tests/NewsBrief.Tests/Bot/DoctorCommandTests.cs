@@ -30,6 +30,7 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         var result = await Run("doctor", "--sources");
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains(": 1 source, 2 topics", result.Out);
         Assert.Contains("ok   store:", result.Out);
         Assert.Contains("integrity ok", result.Out);
         Assert.Contains("ok   source wire:", result.Out);
@@ -102,6 +103,21 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         Assert.DoesNotContain("wrong-password", wrong.Out + wrong.Error);
         Assert.True(right.ExitCode == 0, right.Out + right.Error);
         Assert.Contains("NewsBrief test message", Assert.Single(smtp.Messages).TextBody);
+    }
+
+    [Fact]
+    public async Task DoctorSendTest_AndDeliveriesTest_GiveTheSameReason_WhenNoSenderTakesTheDestination()
+    {
+        Assert.Equal(0, (await Run("subscribe", "tiktok", "--to", "email:policy@example.org")).ExitCode);
+
+        var doctor = await Run("doctor", "--send-test");
+        var test = await Run("deliveries", "test", "email:policy@example.org");
+
+        Assert.Equal((1, 1), (doctor.ExitCode, test.ExitCode));
+        var line = Assert.Single(doctor.Out.Split('\n'), l => l.StartsWith("FAIL destination email:policy@example.org:"));
+        var reason = line[(line.IndexOf(": ", "FAIL destination email:policy@example.org".Length, StringComparison.Ordinal) + 2)..].Trim();
+        Assert.Contains("set Smtp:Host and Smtp:From", reason);
+        Assert.Contains($"failed: email:policy@example.org: {reason}", test.Error);
     }
 
     public async Task DisposeAsync()

@@ -22,6 +22,21 @@ public sealed partial class FolderDependencyTests
             + string.Join(" -> ", cycle) + "\n" + string.Join("\n", cycle.Zip(cycle.Skip(1)).Select(e => $"  {e.First} -> {e.Second}: {string.Join(", ", graph[e.First][e.Second])}")));
     }
 
+    /// <summary>The Discord adapter is its own project: it speaks the chat contract (core/Chat) and knows nothing of the bot.</summary>
+    [Fact]
+    public void DiscordProject_ReferencesOnlyCore_AndUsesNoBotScraperOrSummariserNamespace()
+    {
+        var root = Path.Combine(RepoRoot.Path, "discord");
+        var references = ProjectReference().Matches(File.ReadAllText(Path.Combine(root, "NewsBrief.Discord.csproj"))).Select(m => m.Groups[1].Value.Replace('\\', '/')).ToList();
+        var offenders = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => ForeignNamespace().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}")).ToList();
+
+        Assert.Equal(["../core/NewsBrief.Core.csproj"], references);
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        Assert.True(File.Exists(Path.Combine(RepoRoot.Path, "core", "Chat", "ChatReply.cs")), "the chat contract lives in core/Chat");
+    }
+
     [Fact]
     public void FindCycle_ReportsALoopOfThreeFolders()
     {
@@ -80,4 +95,10 @@ public sealed partial class FolderDependencyTests
 
     [GeneratedRegex(@"\bNewsBrief\.Bot\.([A-Za-z]+)")]
     private static partial Regex BotNamespace();
+
+    [GeneratedRegex("<ProjectReference Include=\"([^\"]+)\"")]
+    private static partial Regex ProjectReference();
+
+    [GeneratedRegex(@"\bNewsBrief\.(Bot|Scrapers|Summariser)\b[.\w]*")]
+    private static partial Regex ForeignNamespace();
 }

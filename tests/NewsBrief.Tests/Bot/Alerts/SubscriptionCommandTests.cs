@@ -56,6 +56,9 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
     [InlineData("subscribe|tiktok|--to|fax:0123", "unknown destination 'fax:0123'")]
     [InlineData("subscribe|tiktok|--mode|hourly", "'hourly' is not a mode; expected instant or digest")]
     [InlineData("schedule|set|console|0 8 * *", "is not a five-field cron expression")]
+    [InlineData("schedule|set|console|0 25 * * 1-5", "hour 25 is out of range (0-23)")]
+    [InlineData("schedule|set|console|0 8 * * 1-8", "day-of-week 8 is out of range")]
+    [InlineData("subscribe|(tiktok or douyin", "did you mean OR?")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--tz|Europe/Londres", "'Europe/Londres' is not a known IANA time zone")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--topics|Weather", "unknown topic \"Weather\"")]
     [InlineData("schedule|set|console|0 8 * * 1-5|--quiet|late", "--quiet: 'late' is not a quiet period")]
@@ -119,6 +122,21 @@ public sealed class SubscriptionCommandTests : IAsyncLifetime
         Assert.Equal(("alert", "console", "sent"), (outbox[0].GetProperty("kind").GetString(), outbox[0].GetProperty("destination").GetString(), outbox[0].GetProperty("status").GetString()));
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no stored article has the URL", unknown.Error);
+    }
+
+    [Fact]
+    public async Task SubscriptionsExplain_OfAQueryWithALowercaseOr_NotesThatItIsAWord()
+    {
+        await Run("subscribe", "tiktok or douyin");
+        _server.MapContent("/wire.xml", new RssBuilder().Item("TikTok fined in Ireland", "https://wire.example/tiktok", "TikTok was fined.", DateTimeOffset.UtcNow).Build());
+        await Run("poll");
+
+        var text = await Run("subscriptions", "explain", "1", "https://wire.example/tiktok");
+        var json = await Run("subscriptions", "explain", "1", "https://wire.example/tiktok", "--format", "json");
+
+        Assert.Contains("missing: or, douyin", text.Out);
+        Assert.Contains("\nnote: 'or' at position 8 is a word to look for, not an operator (operators are uppercase): did you mean OR?", text.Out);
+        Assert.Contains("did you mean OR?", JsonDocument.Parse(json.Out).RootElement.GetProperty("note").GetString());
     }
 
     [Fact]

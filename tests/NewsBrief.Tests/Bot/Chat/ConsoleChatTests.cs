@@ -53,6 +53,31 @@ public sealed class ConsoleChatTests : IAsyncLifetime
         Assert.Contains("error: Unknown command /frobnicate", text);
     }
 
+    [Fact]
+    public async Task ConsoleSubscriptions_ShowsThoseTheCliMade_AndUnsubscribeRemovesThem()
+    {
+        var data = Path.Combine(_dir.Path, "data");
+        var made = await CliApp.RunAsync(["subscribe", "tiktok AND ban*", "--config", _config.Path, "--data", data], TextWriter.Null, TextWriter.Null, TimeProvider.System, CancellationToken.None);
+        Assert.Equal(0, made);
+        var input = new StringReader(string.Join('\n', "/subscriptions", "/unsubscribe id:1", "/subscriptions", "/help") + "\n");
+        var written = new StringWriter();
+        var output = TextWriter.Synchronized(written);
+        string Text() { lock (output) return written.ToString(); }
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = CliApp.RunAsync(["run", "--config", _config.Path, "--data", data], output, TextWriter.Null, TimeProvider.System, stop.Token, input);
+
+        while (!Text().Contains("/schedule set") && !stop.IsCancellationRequested)
+            await Task.WhenAny(run, Task.Delay(50)); // the replies arrive on the service's own thread
+        stop.Cancel();
+        await run;
+        var text = Text();
+
+        Assert.Contains("1: \"tiktok AND ban*\" (instant) to console (made with 'newsbrief subscribe')", text);
+        Assert.Contains("Subscription 1 removed.", text);
+        Assert.Contains("You have no subscriptions.", text);
+        Assert.Contains("'newsbrief subscriptions'", text);
+    }
+
     public async Task DisposeAsync()
     {
         await _feeds.DisposeAsync();

@@ -1,4 +1,5 @@
 using NewsBrief.Bot.Chat;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Tests.Bot.Chat;
 

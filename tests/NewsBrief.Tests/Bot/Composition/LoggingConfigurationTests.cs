@@ -62,6 +62,90 @@ public sealed class LoggingConfigurationTests : IAsyncLifetime
         Assert.Contains(failure.GetProperty("Scopes").EnumerateArray(), s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("SourceId", out var id) && id.GetString() == "broken");
     }
 
+    private static readonly Dictionary<string, string> JsonLogs = new() { ["Logging__Console__FormatterName"] = "json" };
+
+    /// <summary>The JSON log entries of a run's standard error (result lines there are plain text).</summary>
+    private static List<JsonElement> Entries(CliResult result) =>
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+    private static bool HasScope(JsonElement entry, string name, string value) =>
+        entry.GetProperty("Scopes").EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty(name, out var v)
+            && (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) == value);
+
+    [Fact]
+    public async Task BriefTo_AFailingWebhook_LogsTheAttemptOnceAsAWarning_InTheDeliveryScope_WithoutTheUrl()
+    {
+        await using var hook = new LocalHttpServer();
+        hook.MapStatus("/hook-secret-path", 503, "down for maintenance");
+
+        var result = await CliRun.ProcessAsync(JsonLogs, "brief", "--no-poll", "--to", "webhook:" + hook.Url("/hook-secret-path"), "--config", _config.Path, "--data", Data);
+
+        Assert.True(result.ExitCode == 1, result.Out + result.Error);
+        var id = long.Parse(result.Out.Trim());
+        var entries = Entries(result);
+        var failure = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.Contains($"delivery {id} "));
+        Assert.Equal("Warning", failure.GetProperty("LogLevel").GetString());
+        Assert.Contains("HTTP 503", failure.GetProperty("Message").GetString());
+        Assert.Contains("attempt 1 of 6", failure.GetProperty("Message").GetString());
+        Assert.True(HasScope(failure, "DeliveryId", id.ToString()), failure.GetRawText());
+        Assert.True(HasScope(failure, "DestinationKind", "webhook"), failure.GetRawText());
+        Assert.DoesNotContain("hook-secret-path", result.Error);
+    }
+
+    [Fact]
+    public async Task BriefTo_AWebhookThatRefuses_LogsTheFailureOnceAsAnError_InTheDeliveryScope()
+    {
+        await using var hook = new LocalHttpServer();
+        hook.MapStatus("/hook-secret-path", 404, "no such hook");
+
+        var result = await CliRun.ProcessAsync(JsonLogs, "brief", "--no-poll", "--to", "webhook:" + hook.Url("/hook-secret-path"), "--config", _config.Path, "--data", Data);
+
+        var id = long.Parse(result.Out.Trim());
+        var failure = Assert.Single(Entries(result), e => e.GetProperty("Message").GetString()!.Contains($"delivery {id} "));
+        Assert.Equal("Error", failure.GetProperty("LogLevel").GetString());
+        Assert.Contains("will not be retried", failure.GetProperty("Message").GetString());
+        Assert.True(HasScope(failure, "DeliveryId", id.ToString()), failure.GetRawText());
+    }
+
+    [Fact]
+    public async Task Poll_WithDebugJsonLogs_LogsWhatTheAlertScanDidForEachSubscriptionInItsScope()
+    {
+        Assert.Equal(0, (await CliRun.InProcessAsync("subscribe", "ministers", "--config", _config.Path, "--data", Data)).ExitCode);
+
+        var result = await CliRun.ProcessAsync(new Dictionary<string, string>(JsonLogs) { ["Logging__LogLevel__Default"] = "Debug" },
+            "poll", "--config", _config.Path, "--data", Data);
+
+        var planned = Assert.Single(Entries(result), e => e.GetProperty("Message").GetString()!.StartsWith("subscription 1: "));
+        Assert.Equal("subscription 1: 1 alert queued, 0 stories held for the digest", planned.GetProperty("Message").GetString());
+        Assert.True(HasScope(planned, "SubscriptionId", "1"), planned.GetRawText());
+    }
+
+    [Fact]
+    public async Task Brief_WithAnUnreachableModel_LogsEachStorysFallbackOnceAsAWarningWithTheReason()
+    {
+        using var closed = new RefusingPort();
+        _server.MapContent("/long.xml", new RssBuilder().Item("Ministers meet at the summit in Geneva", "https://wire.example/long",
+            "Foreign ministers from twelve countries met in Geneva on Tuesday to discuss the ceasefire, the release of prisoners and aid corridors for the coming winter.",
+            DateTimeOffset.UtcNow.AddHours(-1)).Build("Wire"));
+        _config.WriteSources(("long", _server.Url("/long.xml")));
+        _config.WriteSettings($$"""
+            { "Fetch": { "FetchArticlePages": false },
+              "Summariser": { "Provider": "openai-compatible", "Endpoint": "{{closed.Url("v1")}}", "Model": "test-model", "MaxRetries": 1, "RetryBaseDelay": "00:00:00.010", "Timeout": "00:00:05" } }
+            """);
+
+        var result = await CliRun.ProcessAsync(JsonLogs, "brief", "--config", _config.Path, "--data", Data);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        var entries = Entries(result);
+        var fallback = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.Contains("could not reach the model endpoint"));
+        Assert.Equal("Warning", fallback.GetProperty("LogLevel").GetString());
+        Assert.Contains("fell back to the extractive engine", fallback.GetProperty("Message").GetString());
+        Assert.Contains("Ministers meet at the summit", fallback.GetProperty("Message").GetString());
+        Assert.Contains("1 story, 1 article.", result.Out); // the footer counts in words, not "story(ies)"
+        Assert.Contains("1 story fell back to the extractive engine", result.Out);
+    }
+
     [Fact]
     public async Task Run_WithDebugFromTheEnvironment_LogsDiscordRequestsWithoutTheToken()
     {
@@ -73,6 +157,10 @@ public sealed class LoggingConfigurationTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         var lines = result.Error.Split('\n');
         Assert.True(lines.Any(l => l.Contains("dbug:") && l.Contains("Discord GET /gateway/bot: HTTP 401")), result.Error);
+        // The refused token is logged once, by the layer that decides it is fatal, not also by the REST client.
+        var reported = lines.Where(l => (l.Contains("warn:") || l.Contains("fail:") || l.Contains("crit:")) && l.Contains("401")).ToList();
+        Assert.True(reported.Count == 1, string.Join("\n", reported));
+        Assert.Contains("crit:", reported[0]);
         Assert.True(lines.Any(l => l.Contains("dbug:") && l.Contains($"GET {_server.Url("/wire.xml")}")), result.Error);
         Assert.DoesNotContain(FakeDiscord.Token, result.Error);
     }

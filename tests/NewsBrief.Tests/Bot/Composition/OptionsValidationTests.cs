@@ -17,7 +17,8 @@ public sealed class OptionsValidationTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     private static IEnumerable<Type> OptionsClasses() =>
-        new[] { typeof(AppConfiguration).Assembly, typeof(NewsBrief.Scrapers.Fetching.FetchOptions).Assembly, typeof(NewsBrief.Summariser.Llm.SummariserOptions).Assembly }
+        new[] { typeof(AppConfiguration).Assembly, typeof(NewsBrief.Scrapers.Fetching.FetchOptions).Assembly, typeof(NewsBrief.Summariser.Llm.SummariserOptions).Assembly,
+                typeof(NewsBrief.Discord.DiscordOptions).Assembly, typeof(NewsBrief.Core.Storage.StorageOptions).Assembly }
             .SelectMany(a => a.GetTypes())
             .Where(t => t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true });
 

@@ -86,7 +86,7 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
 
         var failed = Assert.Single(reports.SelectMany(r => r.FailedNow));
         Assert.Equal(id, failed.Id);
-        Assert.Contains("gave up after 3 attempt(s): HTTP 500", failed.LastError);
+        Assert.Contains("gave up after 3 attempts: HTTP 500", failed.LastError);
         Assert.Equal(3, _received.Count);
         Assert.Equal(DeliveryStatus.Failed, _store.Get(id)!.Status);
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Bot.Deliveries;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
 using NewsBrief.Tests.Bot.Discord.Fake;
 

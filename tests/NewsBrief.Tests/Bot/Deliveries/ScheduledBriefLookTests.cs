@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsBrief.Bot.Briefing;
 using NewsBrief.Bot.Chat;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Core.Domain;
 using NewsBrief.Tests.Bot.Alerts;
 using NewsBrief.Tests.Bot.Discord.Fake;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NewsBrief.Bot.Chat;
 using NewsBrief.Tests.Bot.Discord.Fake;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Tests.Bot.Discord.Fake;
 
 namespace NewsBrief.Tests.Bot.Discord;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

@@ -1,5 +1,6 @@
 using NewsBrief.Bot.Chat;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

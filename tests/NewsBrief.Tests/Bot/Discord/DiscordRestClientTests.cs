@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Tests.Bot.Discord.Fake;
 using NewsBrief.Tests.Support;
 

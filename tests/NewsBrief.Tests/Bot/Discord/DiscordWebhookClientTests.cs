@@ -1,6 +1,7 @@
 using NewsBrief.Bot.Chat;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Tests.Bot.Discord.Fake;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

@@ -1,4 +1,4 @@
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 
 namespace NewsBrief.Tests.Bot.Discord;
 

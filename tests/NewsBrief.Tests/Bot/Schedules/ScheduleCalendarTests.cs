@@ -68,4 +68,30 @@ public sealed class ScheduleCalendarTests
         var e = Assert.Throws<FormatException>(() => ScheduleCalendar.Parse(cron));
         Assert.Contains("five-field cron expression", e.Message);
     }
+
+    [Theory]
+    [InlineData("0 25 * * *", "hour 25 is out of range (0-23)")]
+    [InlineData("61 8 * * *", "minute 61 is out of range (0-59)")]
+    [InlineData("0 8 32 * *", "day-of-month 32 is out of range (1-31)")]
+    [InlineData("0 8 0 * *", "day-of-month 0 is out of range (1-31)")]
+    [InlineData("0 8 * 13 *", "month 13 is out of range (1-12 or JAN-DEC)")]
+    [InlineData("0 8 * * 8", "day-of-week 8 is out of range (0-7 or SUN-SAT)")]
+    [InlineData("0 8 * * 1-9", "day-of-week 9 is out of range (0-7 or SUN-SAT)")]
+    [InlineData("0 8 * * mon-fry", "day-of-week 'fry' is not a number (0-7 or SUN-SAT)")]
+    [InlineData("0 x * * *", "hour 'x' is not a number (0-23)")]
+    [InlineData("*/0 8 * * *", "minute step '/0' must be a whole number of 1 or more")]
+    [InlineData("0 8 * *", "it has 4 fields; a cron expression has 5: minute hour day-of-month month day-of-week")]
+    [InlineData("every morning", "it has 2 fields; a cron expression has 5")]
+    public void Parse_OfABadCron_NamesTheFieldThatIsWrong(string cron, string problem)
+    {
+        var e = Assert.Throws<FormatException>(() => ScheduleCalendar.Parse(cron));
+
+        Assert.Contains(problem, e.Message);
+    }
+
+    [Theory]
+    [InlineData("0 8 * * MON-FRI")]
+    [InlineData("*/15 6-22 * JAN,JUL 0,7")]
+    [InlineData("0 8 L * *")]
+    public void Parse_AcceptsNamesStepsListsAndTheParsersExtras(string cron) => ScheduleCalendar.Parse(cron);
 }

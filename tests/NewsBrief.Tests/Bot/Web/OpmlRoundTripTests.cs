@@ -46,8 +46,8 @@ public sealed class OpmlRoundTripTests
         var imported = SourceCatalog.Load(Path.Combine(to.Path, "sources.json"));
         Assert.Equal(original.Select(s => (s.Id, s.Name, s.Url, string.Join(",", s.Topics), s.PollInterval)),
             imported.Select(s => (s.Id, s.Name, s.Url, string.Join(",", s.Topics), s.PollInterval)));
-        Assert.Contains($"imported {original.Count} source(s)", import.Out);
-        Assert.Contains($"imported 0 source(s)", again.Out);
+        Assert.Contains($"imported {original.Count} sources", import.Out);
+        Assert.Contains("imported 0 sources", again.Out);
     }
 
     [Fact]

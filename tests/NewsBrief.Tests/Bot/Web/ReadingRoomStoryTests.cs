@@ -65,8 +65,8 @@ public sealed class ReadingRoomStoryTests : IAsyncLifetime
         var html = await client.GetStringAsync("/topics/TikTok%20bans");
 
         Assert.Contains("<svg class=\"trend\"", html);
-        Assert.Contains("2026-12-01: 2 articles, 1 stories", html);
-        Assert.Contains("2 articles in 1 stories over 30 days", html);
+        Assert.Contains("2026-12-01: 2 articles, 1 story", html);
+        Assert.Contains("2 articles in 1 story over 30 days", html);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/topics/nothing")).StatusCode);
     }
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NewsBrief.Bot.Chat;
-using NewsBrief.Bot.Discord;
+using NewsBrief.Discord;
 using NewsBrief.Tests.Support;
+using NewsBrief.Core.Chat;
 
 namespace NewsBrief.Tests.Bot.Discord.Fake;
 
