@@ -13,7 +13,7 @@ public sealed class RougeBenchmark : IBenchmark
     public string Name => "rouge";
 
     public string Description =>
-        "ROUGE R1/R2/RLsum of the extractive engine vs Lead-N and TextRank: [--input FILE] [--sentences N | --ratio R] [--limit N] [--out FILE] [--weights c,p,decay,t,lambda]; no --input runs the BBC (40%) and CNN/DM (3) sets";
+        "ROUGE R1/R2/RLsum of the extractive engine vs Lead-N and TextRank: [--input FILE] [--sentences N | --ratio R] [--limit N] [--out FILE] [--weights c,p,decay,t,lambda] [--outlet-bonus B] [--multi-outlet (the AllSides stories only)]; no --input runs the BBC (40%) and CNN/DM (3) sets and the multi-outlet AllSides stories";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -38,8 +38,16 @@ public sealed class RougeBenchmark : IBenchmark
             await Console.Error.WriteLineAsync("rouge: no --input given and ../shared/data is absent");
             return 2;
         }
-        Run(Path.Combine(data, "summarisation", "bbc-news-summary", "train.jsonl"), null, options.Ratio ?? 0.4, options.Limit, null, options.Engine);
-        Run(Path.Combine(data, "summarisation", "cnndm-sample", "dev.jsonl"), options.Sentences ?? 3, null, options.Limit, null, options.Engine);
+        if (!options.MultiOutletOnly)
+        {
+            Run(Path.Combine(data, "summarisation", "bbc-news-summary", "train.jsonl"), null, options.Ratio ?? 0.4, options.Limit, null, options.Engine);
+            Run(Path.Combine(data, "summarisation", "cnndm-sample", "dev.jsonl"), options.Sentences ?? 3, null, options.Limit, null, options.Engine);
+        }
+        var stories = AllSidesStory.Load(data);
+        Console.WriteLine($"\n## clustering/allsides: {stories.Count} stories of 2-3 outlets against the roundup's first paragraph, 4-5 sentences\n");
+        MultiOutletEvaluation.Run(stories, options.Engine).Print();
+        Console.WriteLine($"\n## clustering/allsides: the same stories, 3 sentences each\n");
+        MultiOutletEvaluation.Run(stories, options.Engine, 3).Print();
         return 0;
     }
 
