@@ -1,3 +1,4 @@
+using NewsBrief.Core.Domain;
 using NewsBrief.Scrapers.Extraction;
 using NewsBrief.Scrapers.Fetching;
 
@@ -26,6 +27,13 @@ public sealed class ArticleInput(HttpFetcher fetcher)
         var html = await File.ReadAllTextAsync(path, ct);
         return Checked(input, ArticleExtractor.Extract(html, new Uri(Path.GetFullPath(path))));
     }
+
+    /// <summary>An article read this way as a story of its own (id 0; the article is id 1, as its citations say).</summary>
+    public static Story AsStory(ExtractedArticle article, string title) => Story.Of(new Article
+    {
+        Id = 1, SourceId = "", Url = article.Url.ToString(), CanonicalUrl = (article.CanonicalUrl ?? article.Url).ToString(),
+        Title = title, Text = article.Text, Published = article.Published,
+    });
 
     // A page extraction refused (too deeply nested, binary) is the user's error to read, not an empty article.
     private static (ExtractedArticle? Article, string? Error) Checked(string input, ExtractedArticle article) =>

@@ -79,7 +79,7 @@ public sealed class ChatCommandHandler(AppServices services)
         if (article is null) return ChatReply.Error($"Could not read the article: {error}");
         if (article.Text.Length < 100) return ChatReply.Error("The page has too little article text to summarise.");
         var title = article.Title ?? uri.Host;
-        var summary = await services.CreateStorySummariser().SummariseAsync(new StoryInput("", [new SummaryDocument(1, title, article.Text)]), ct);
+        var summary = await services.CreateStorySummariser().SummariseAsync(ArticleInput.AsStory(article, title), ct);
         var text = string.Join("\n", summary.Sentences.Select(s => $"• {s.Text}"));
         return new ChatReply
         {

@@ -66,7 +66,7 @@ public static class BriefCommand
             // Each run is its own brief: a script that runs twice sends twice, as asked.
             IdempotencyKey = $"brief:now:{now.ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}",
             Payload = document,
-            Text = brief.Stories.Count == 0 ? "Brief: no stories" : $"Brief: {Counted.Of(brief.Stories.Count, "story", "stories")}; top: {brief.Stories[0].Headline}",
+            Text = brief.Stories.Count == 0 ? "Brief: no stories" : $"Brief: {Counted.Of(brief.Stories.Count, "story", "stories")}; top: {brief.Stories[0].Story.Headline}",
             Created = now,
         })!.Value;
         await context.Out.WriteLineAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ public static class SummaryCommand
                 return ExitCodes.Failed;
             }
             var title = article.Title ?? article.Url.ToString();
-            var summary = await services.CreateStorySummariser().SummariseAsync(new StoryInput("", [new SummaryDocument(1, title, article.Text)]), ct);
+            var summary = await services.CreateStorySummariser().SummariseAsync(ArticleInput.AsStory(article, title), ct);
             var sentences = summary.Sentences.Select(s => s.Text).ToList();
             await context.Out.WriteLineAsync(result.GetValue(format) switch
             {

@@ -37,13 +37,13 @@ public static class BriefHtmlRenderer
         var n = 0;
         foreach (var story in brief.Stories)
         {
-            if (story.Topic != topic)
+            if (story.Section != topic)
             {
-                topic = story.Topic;
+                topic = story.Section;
                 html.AppendLine($"<h2>{E(topic)}</h2>");
             }
             var numbers = CitationNumbers.For(story);
-            html.AppendLine($"<h3 id=\"story-{++n}\">{n}. {(story.IsUpdate ? "<span class=\"update\">Update:</span> " : "")}{E(story.Headline)}</h3>");
+            html.AppendLine($"<h3 id=\"story-{++n}\">{n}. {(story.IsUpdate ? "<span class=\"update\">Update:</span> " : "")}{E(story.Story.Headline)}</h3>");
             if (BriefTextRenderer.Timeline(story, sourceName) is { } line) html.AppendLine($"<p class=\"timeline\"><small>{E(line)}</small></p>");
             html.AppendLine("<p>");
             foreach (var sentence in story.Sentences)

@@ -29,10 +29,10 @@ public static class BriefJsonRenderer
         new WindowDocument(brief.From, brief.To),
         brief.Summary.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
         brief.Stories.Select(s => new StoryDocument(
-            s.Headline, s.Topic, s.IsUpdate,
+            s.Story.Headline, s.Section, s.IsUpdate,
             s.Sentences.Select(x => new SentenceDocument(x.Text, x.Citations)).ToList(),
             s.Articles.Select(a => new ArticleDocument(a.Id, a.Title, a.Url, sourceName(a.SourceId), a.Published)).ToList(),
-            s.StoryId, s.AlsoTopics, s.FirstSeen, s.LastUpdated, s.NewArticleIds)).ToList(),
+            s.StoryId, s.AlsoTopics, s.Story.FirstSeen, s.Story.LastUpdated, s.NewArticleIds)).ToList(),
         new EngineDocument(brief.Engine.Name, brief.Engine.Model, brief.Engine.InputTokens, brief.Engine.OutputTokens, brief.Engine.Cost,
             brief.Engine.Checked, brief.Engine.Dropped, brief.Engine.Marked,
             brief.Engine.Fallbacks.Select(f => new FallbackDocument(f.Headline, f.Reason)).ToList()),

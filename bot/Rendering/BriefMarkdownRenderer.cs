@@ -22,13 +22,13 @@ public static class BriefMarkdownRenderer
         var n = 0;
         foreach (var story in brief.Stories)
         {
-            if (story.Topic != topic)
+            if (story.Section != topic)
             {
-                topic = story.Topic;
+                topic = story.Section;
                 md.AppendLine().AppendLine($"## {Escape(topic)}");
             }
             var numbers = CitationNumbers.For(story);
-            md.AppendLine().AppendLine($"### {++n}. {(story.IsUpdate ? "Update: " : "")}{Escape(story.Headline)}").AppendLine();
+            md.AppendLine().AppendLine($"### {++n}. {(story.IsUpdate ? "Update: " : "")}{Escape(story.Story.Headline)}").AppendLine();
             if (BriefTextRenderer.Timeline(story, sourceName) is { } line) md.AppendLine($"_{Escape(line)}_").AppendLine();
             foreach (var sentence in story.Sentences)
             {

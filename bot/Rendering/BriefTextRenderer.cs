@@ -23,13 +23,13 @@ public static class BriefTextRenderer
         var n = 0;
         foreach (var story in brief.Stories)
         {
-            if (story.Topic != topic)
+            if (story.Section != topic)
             {
-                topic = story.Topic;
+                topic = story.Section;
                 text.AppendLine().AppendLine($"== {topic} ==");
             }
             var numbers = CitationNumbers.For(story);
-            text.AppendLine().AppendLine($"{++n}. {(story.IsUpdate ? "Update: " : "")}{story.Headline}");
+            text.AppendLine().AppendLine($"{++n}. {(story.IsUpdate ? "Update: " : "")}{story.Story.Headline}");
             if (Timeline(story, sourceName) is { } line) text.AppendLine($"   {line}");
             foreach (var sentence in story.Sentences)
                 text.AppendLine($"   {sentence.Text} {CitationNumbers.Marks(sentence, numbers)}");
@@ -74,11 +74,11 @@ public static class BriefTextRenderer
     /// "First seen ..., last updated ...; +2 articles since the last brief (Reuters, BBC); also: TikTok bans", from the
     /// stored story state; null when there is nothing to say.
     /// </summary>
-    public static string? Timeline(BriefStory story, Func<string, string> sourceName)
+    public static string? Timeline(BriefEntry story, Func<string, string> sourceName)
     {
         var parts = new List<string>();
-        if (story.FirstSeen is { } first && story.LastUpdated is { } last)
-            parts.Add(first == last ? $"First seen {Stamp(first)}" : $"First seen {Stamp(first)}, last updated {Stamp(last)}");
+        var (first, last) = (story.Story.FirstSeen, story.Story.LastUpdated);
+        parts.Add(first == last ? $"First seen {Stamp(first)}" : $"First seen {Stamp(first)}, last updated {Stamp(last)}");
         if (story.IsUpdate && story.NewArticleIds.Count > 0)
         {
             var added = story.Articles.Where(a => story.NewArticleIds.Contains(a.Id)).ToList();

@@ -92,7 +92,7 @@ public sealed class ScheduleRunner(ScheduleStore schedules, BriefService briefs,
         {
             var (brief, document) = await briefs.CreateDocumentedAsync(window, scope, newOnly: false, ct);
             documents.Add(document);
-            stories.AddRange(brief.Stories.Select(s => s.Headline));
+            stories.AddRange(brief.Stories.Select(s => s.Story.Headline));
         }
         // The row carries the recorded document(s) as they are; each platform renders its message from them when sending.
         return new Delivery

@@ -21,6 +21,12 @@ public sealed record Story
 
     public IReadOnlyList<long> ArticleIds => Articles.Select(a => a.Id).ToList();
 
+    /// <summary>An article that is in no stored story (not yet assigned, or read from a page a user named) as a story of its own, id 0.</summary>
+    public static Story Of(Article article) => new()
+    {
+        Id = 0, Headline = article.Title, FirstSeen = article.DatedAt, LastUpdated = article.DatedAt, Articles = [article],
+    };
+
     /// <summary>Source ids of its articles, each once, in the order they first reported it.</summary>
     public IReadOnlyList<string> Outlets => Articles.Select(a => a.SourceId).Distinct(StringComparer.Ordinal).ToList();
 }

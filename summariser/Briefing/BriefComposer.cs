@@ -1,6 +1,5 @@
 using Microsoft.SemanticKernel;
 using NewsBrief.Core.Domain;
-using NewsBrief.Summariser.Extractive;
 
 namespace NewsBrief.Summariser.Briefing;
 
@@ -21,29 +20,23 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
         var summaries = await Task.WhenAll(plan.Select(async p =>
         {
             await gate.WaitAsync(cancellationToken);
-            try { return await SummariseAsync(p.Input, cancellationToken); }
+            try { return await SummariseAsync(p.Fresh, cancellationToken); }
             finally { gate.Release(); }
         }));
 
-        var stories = new List<BriefStory>();
+        var stories = new List<BriefEntry>();
         for (var i = 0; i < plan.Count; i++)
         {
-            var (story, _, input, isUpdate) = plan[i];
+            var (story, _, fresh, isUpdate) = plan[i];
             var summary = summaries[i];
-            var cited = summary.Sentences.SelectMany(s => s.Citations).ToHashSet();
-            stories.Add(new BriefStory
+            stories.Add(new BriefEntry
             {
-                Headline = story.Id > 0 || summary.Headline.Length == 0 ? story.Headline : summary.Headline,
-                Topic = story.Topics.FirstOrDefault() ?? request.OtherTopic,
-                AlsoTopics = story.Topics.Skip(1).ToList(),
+                // an article in no stored story is headed as its summary says (a model may write a headline)
+                Story = story.Id > 0 || summary.Headline.Length == 0 ? story : story with { Headline = summary.Headline },
+                Section = story.Topics.FirstOrDefault() ?? request.OtherTopic,
                 Sentences = summary.Sentences,
-                // every article the story covers is linked; the cited ones first, in citation order
-                Articles = input.Articles.Concat(story.Articles.Except(input.Articles)).OrderBy(a => cited.Contains(a.Id) ? 0 : 1).ToList(),
-                StoryId = story.Id > 0 ? story.Id : null,
-                FirstSeen = story.FirstSeen,
-                LastUpdated = story.LastUpdated,
                 IsUpdate = isUpdate,
-                NewArticleIds = isUpdate ? input.Articles.Select(a => a.Id).ToList() : [],
+                NewArticleIds = isUpdate ? fresh.Articles.Select(a => a.Id).ToList() : [],
                 Engine = summary.Engine,
             });
         }
@@ -70,35 +63,28 @@ public sealed class BriefComposer(Kernel kernel, TimeProvider time)
                 Dropped = summaries.Sum(s => s.Dropped),
                 Marked = summaries.Sum(s => s.Marked),
                 Fallbacks = Enumerable.Range(0, plan.Count).Where(i => summaries[i].FellBack)
-                    .Select(i => new BriefFallback(stories[i].Headline, summaries[i].FallbackReason ?? "the model failed")).ToList(),
+                    .Select(i => new BriefFallback(stories[i].Story.Headline, summaries[i].FallbackReason ?? "the model failed")).ToList(),
             },
         };
     }
 
-    private async Task<StorySummary> SummariseAsync(StoryInput input, CancellationToken ct)
+    private async Task<StorySummary> SummariseAsync(Story fresh, CancellationToken ct)
     {
         var result = await kernel.InvokeAsync(BriefPlugin.PluginName, BriefPlugin.SummariseStory,
-            new KernelArguments { ["story"] = input }, ct);
+            new KernelArguments { ["story"] = fresh }, ct);
         return result.GetValue<StorySummary>() ?? throw new InvalidOperationException("the story summariser returned nothing");
     }
 
     /// <summary>
-    /// What to summarise of a story: its articles not briefed before, the most representative first (the one whose
-    /// title is the story's headline), then the newest; an update when some were briefed before.
+    /// What to summarise of a story: the story restricted to its articles not briefed before (in time order; the
+    /// summariser opens with the most central one); an update when some were briefed before.
     /// </summary>
-    private static (Story Story, int Index, StoryInput Input, bool IsUpdate)? Plan(Story story, int index, IReadOnlySet<long> briefed)
+    private static (Story Story, int Index, Story Fresh, bool IsUpdate)? Plan(Story story, int index, IReadOnlySet<long> briefed)
     {
         if (story.Articles.Count == 0) return null;
-        var fresh = story.Articles.Where(a => !briefed.Contains(a.Id))
-            .OrderBy(a => a.Title == story.Headline ? 0 : 1).ThenByDescending(a => a.DatedAt).ThenBy(a => a.Id).ToList();
+        var fresh = story.Articles.Where(a => !briefed.Contains(a.Id)).ToList();
         if (fresh.Count == 0) return null; // nothing new since the last brief
         var isUpdate = fresh.Count < story.Articles.Count;
-        var documents = fresh.Select(a => new SummaryDocument(a.Id, a.Title, a.BodyOrDescription)).ToList();
-        var input = new StoryInput(story.Topics.FirstOrDefault() ?? "", documents)
-        {
-            Articles = fresh,
-            AlreadyBriefed = story.Articles.Where(a => briefed.Contains(a.Id)).Select(a => a.Id).ToHashSet(),
-        };
-        return (story, index, input, isUpdate);
+        return (story, index, story with { Articles = fresh }, isUpdate);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using NewsBrief.Core.Domain;
 
 namespace NewsBrief.Summariser.Briefing;
 
@@ -16,6 +17,6 @@ public sealed class BriefPlugin(IStorySummariser summariser)
     [KernelFunction(SummariseStory)]
     [Description("Summarises one story's articles into cited sentences.")]
     public Task<StorySummary> SummariseStoryAsync(
-        [Description("The story's articles and topic")] StoryInput story, CancellationToken cancellationToken) =>
+        [Description("The story: its articles and topics")] Story story, CancellationToken cancellationToken) =>
         summariser.SummariseAsync(story, cancellationToken);
 }

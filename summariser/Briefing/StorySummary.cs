@@ -1,20 +1,6 @@
 using NewsBrief.Core.Domain;
-using NewsBrief.Summariser.Extractive;
 
 namespace NewsBrief.Summariser.Briefing;
-
-/// <summary>A story to summarise: its articles (in the order they should be cited) and its topic.</summary>
-public sealed record StoryInput(string Topic, IReadOnlyList<SummaryDocument> Documents)
-{
-    /// <summary>Ids of articles a previous brief already covered ("new since the last brief").</summary>
-    public IReadOnlySet<long> AlreadyBriefed { get; init; } = new HashSet<long>();
-
-    /// <summary>
-    /// Optional: the stored articles behind <see cref="Documents"/> (matched by id). The LLM path shows their
-    /// source, date and URL to the model, and only their URLs may appear in its answer.
-    /// </summary>
-    public IReadOnlyList<Article> Articles { get; init; } = [];
-}
 
 /// <summary>What a story summariser wrote: a headline and sentences citing article ids.</summary>
 public sealed record StorySummary
@@ -41,5 +27,9 @@ public sealed record StorySummary
 /// <summary>Summarises one story. Implementations: the extractive engine, an LLM through Semantic Kernel.</summary>
 public interface IStorySummariser
 {
-    Task<StorySummary> SummariseAsync(StoryInput story, CancellationToken cancellationToken);
+    /// <summary>
+    /// Summarises <paramref name="story"/>'s articles (those given: for an update, only its new ones), each sentence
+    /// citing the ids of the articles it came from; the story's first topic frames a model's prompt.
+    /// </summary>
+    Task<StorySummary> SummariseAsync(Story story, CancellationToken cancellationToken);
 }

@@ -44,6 +44,15 @@ public sealed record ExtractiveOptions
     /// </summary>
     public int MaxCandidates { get; init; } = 400;
 
+    /// <summary>
+    /// A story of several articles opens with the lead of its most central article and favours the articles not yet
+    /// quoted (<see cref="NewOutletBonus"/>); false picks across the articles by score and MMR alone (the earlier engine).
+    /// </summary>
+    public bool MultiOutlet { get; init; } = true;
+
+    /// <summary>Added to the MMR value of a sentence from an article the summary has not quoted yet (scores are scaled to [0, 1]).</summary>
+    public double NewOutletBonus { get; init; } = 0.15;
+
     /// <summary>PageRank damping factor.</summary>
     public double Damping { get; init; } = 0.85;
 

@@ -3,7 +3,10 @@ namespace NewsBrief.Summariser.Extractive;
 /// <summary>
 /// The offline extractive engine: ranks the sentences of a story's articles by centrality in a
 /// tf-idf similarity graph, lead position and closeness to the title, then picks with MMR so that
-/// a fact told by several outlets is told once. Output is in document order, then sentence order.
+/// a fact told by several outlets is told once. A single article's sentences come in sentence order. A story of
+/// several articles opens with the lead of its most central article, then tells the other articles' distinct
+/// facts (an article not yet quoted gets a bonus); its sentences come grouped by article, the central one first,
+/// each in sentence order, and each names the other articles that state it too (a near-duplicate sentence).
 /// Deterministic: equal scores fall back to document and sentence order.
 /// </summary>
 public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
@@ -73,11 +76,32 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
                 + positionWeight * position
                 + _options.TitleWeight * titles[c.DocumentIndex].Cosine(vectors[i]);
         }
-        return Mmr.Pick(scores, similarity, maxSentences, _options.Lambda, _options.DuplicateThreshold)
-            .Select(i => new ExtractedSentence(candidates[i].Text, candidates[i].DocumentIndex, candidates[i].SentenceIndex, scores[i]))
-            .OrderBy(e => e.DocumentIndex).ThenBy(e => e.SentenceIndex)
+        var documentOf = candidates.Select(c => c.DocumentIndex).ToArray();
+        if (!_options.MultiOutlet || documentOf.Distinct().Count() < 2)
+            return Mmr.Pick(scores, similarity, maxSentences, _options.Lambda, _options.DuplicateThreshold)
+                .Select(i => Extracted(candidates[i], scores[i], []))
+                .OrderBy(e => e.DocumentIndex).ThenBy(e => e.SentenceIndex)
+                .ToList();
+
+        // Several articles: the lead of the most central one, then the others' distinct facts, each sentence
+        // also citing the articles that state it in a near-duplicate sentence.
+        var documentWords = documents.Select((d, i) => candidates.Where(c => c.DocumentIndex == i).SelectMany(c => c.Words)
+            .Concat(ContentWords.Of(d?.Title ?? "")).ToList()).ToList();
+        for (var d = 0; d < documentWords.Count; d++)
+            if (!documentOf.Contains(d)) documentWords[d].Clear();
+        var central = CentralDocument.Of(documentWords, index);
+        var lead = Array.IndexOf(documentOf, central);
+        var picked = OutletMmr.Pick(scores, similarity, documentOf, lead, maxSentences, _options.Lambda, _options.DuplicateThreshold, _options.NewOutletBonus);
+        var firstPick = new Dictionary<int, int>();
+        foreach (var i in picked) firstPick.TryAdd(documentOf[i], firstPick.Count);
+        return picked
+            .Select(i => Extracted(candidates[i], scores[i], OutletMmr.AlsoStatedIn(i, similarity, documentOf, _options.DuplicateThreshold)))
+            .OrderBy(e => firstPick[e.DocumentIndex]).ThenBy(e => e.SentenceIndex)
             .ToList();
     }
+
+    private static ExtractedSentence Extracted(Candidate c, double score, IReadOnlyList<int> alsoIn) =>
+        new(c.Text, c.DocumentIndex, c.SentenceIndex, score) { AlsoIn = alsoIn };
 
     /// <summary>The <paramref name="max"/> earliest sentences across the articles (first sentences first), in article and sentence order.</summary>
     private static List<Candidate> Earliest(List<Candidate> candidates, int max) =>

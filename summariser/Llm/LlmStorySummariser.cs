@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
+using NewsBrief.Core.Domain;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Budget;
 using NewsBrief.Summariser.Grounding;
@@ -53,9 +54,10 @@ public sealed partial class LlmStorySummariser : IStorySummariser
     /// </summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
-    public async Task<StorySummary> SummariseAsync(StoryInput story, CancellationToken cancellationToken)
+    public async Task<StorySummary> SummariseAsync(Story story, CancellationToken cancellationToken)
     {
-        if (story.Documents.Sum(d => Words().Count(d.Text)) < MinimumWords)
+        var documents = story.Articles.Select(Extractive.SummaryDocument.Of).ToList();
+        if (documents.Sum(d => Words().Count(d.Text)) < MinimumWords)
             return await _fallback.SummariseAsync(story, cancellationToken);
 
         var model = _options.Model ?? "";
@@ -63,13 +65,13 @@ public sealed partial class LlmStorySummariser : IStorySummariser
         if (_cache is not null && await _cache.GetAsync(key, cancellationToken) is { } cached)
             return cached with { InputTokens = 0, OutputTokens = 0 };
 
-        var articles = Number(story, _trimmer.Trim(story.Documents, _options.MaxTokensPerStory));
+        var articles = Number(story, _trimmer.Trim(documents, _options.MaxTokensPerStory));
         var block = StoryPrompt.FormatArticles(articles);
         var estimate = TokenCounter.Count(block) + PromptOverheadTokens + _options.MaxOutputTokens;
         if (_briefBudget is not null && !_briefBudget.Allows(estimate))
             return await FallBackAsync(story, $"brief token budget spent ({_briefBudget.Spent} of {_briefBudget.MaxTokens} tokens)", 0, 0, cancellationToken, LogLevel.Information);
 
-        var reply = await _call.SendAsync(story.Topic, block, cancellationToken);
+        var reply = await _call.SendAsync(story.Topics.FirstOrDefault() ?? "", block, cancellationToken);
         _briefBudget?.Spend(reply.InputTokens + reply.OutputTokens);
         Metrics?.RecordModelCall(model, reply.Failure is null ? "ok" : "error", reply.InputTokens, reply.OutputTokens);
         if (reply.Failure is not null) return await FallBackAsync(story, reply.Failure, 0, 0, cancellationToken);
@@ -129,15 +131,15 @@ public sealed partial class LlmStorySummariser : IStorySummariser
     /// </summary>
     internal static int MaxAnswerCharacters(SummariserOptions options) => 16 * options.MaxOutputTokens;
 
-    private async Task<StorySummary> FallBackAsync(StoryInput story, string reason, int input, int output, CancellationToken cancellationToken,
+    private async Task<StorySummary> FallBackAsync(Story story, string reason, int input, int output, CancellationToken cancellationToken,
         LogLevel level = LogLevel.Warning)
     {
         var summary = await _fallback.SummariseAsync(story, cancellationToken);
-        Logger.Log(level, "model summary of \"{Headline}\" ({Topic}) fell back to the extractive engine: {Reason}", summary.Headline, story.Topic, reason);
+        Logger.Log(level, "model summary of \"{Headline}\" ({Topic}) fell back to the extractive engine: {Reason}", summary.Headline, story.Topics.FirstOrDefault() ?? "", reason);
         return summary with { FellBack = true, FallbackReason = reason, InputTokens = input, OutputTokens = output };
     }
 
-    private static IReadOnlyList<PromptArticle> Number(StoryInput story, IReadOnlyList<Extractive.SummaryDocument> documents)
+    private static IReadOnlyList<PromptArticle> Number(Story story, IReadOnlyList<Extractive.SummaryDocument> documents)
     {
         var stored = story.Articles.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First());
         return documents.Select((d, i) =>

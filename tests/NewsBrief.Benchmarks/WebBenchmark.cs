@@ -194,9 +194,9 @@ public sealed class WebBenchmark : IBenchmark
 
     private static void SaveBrief(AppServices services, List<Article> sample)
     {
-        var stories = sample.Chunk(3).Take(20).Select((group, i) => new BriefStory
+        var stories = sample.Chunk(3).Take(20).Select((group, i) => new BriefEntry
         {
-            Headline = group[0].Title, Topic = $"Topic {i / 5}", Articles = group,
+            Story = Story.Of(group[0]) with { Articles = group, Topics = [$"Topic {i / 5}"] }, Section = $"Topic {i / 5}",
             Sentences = group.Select(a => new BriefSentence(a.Description![..Math.Min(200, a.Description!.Length)], [a.Id])).ToList(),
         }).ToList();
         var now = DateTimeOffset.UtcNow;

@@ -86,8 +86,7 @@ public static class StoryPages
         foreach (var t in story.Topics) html.Append($" · <a href=\"/topics/{Uri.EscapeDataString(t)}\">{Html.E(t)}</a>");
         html.Append("</p>");
         var numbers = story.Articles.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i + 1);
-        var summary = await room.App.Extractive.SummariseAsync(new StoryInput(story.Topics.FirstOrDefault() ?? "", story.Articles
-            .Select(a => new SummaryDocument(a.Id, a.Title, a.BodyOrDescription)).ToList()) { Articles = story.Articles }, ct);
+        var summary = await room.App.Extractive.SummariseAsync(story, ct);
         html.Append("<h2>Summary</h2><p class=\"summary\">");
         foreach (var sentence in summary.Sentences)
         {

@@ -13,7 +13,7 @@ public sealed class RougeBenchmark : IBenchmark
     public string Name => "rouge";
 
     public string Description =>
-        "ROUGE R1/R2/RLsum of the extractive engine vs Lead-N and TextRank: [--input FILE] [--sentences N | --ratio R] [--limit N] [--out FILE] [--weights c,p,decay,t,lambda]; no --input runs the BBC (40%) and CNN/DM (3) sets";
+        "ROUGE R1/R2/RLsum of the extractive engine vs Lead-N and TextRank: [--input FILE] [--sentences N | --ratio R] [--limit N] [--out FILE] [--weights c,p,decay,t,lambda] [--outlet-bonus B] [--multi-outlet (the AllSides stories only)]; no --input runs the BBC (40%) and CNN/DM (3) sets and the multi-outlet AllSides stories";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -38,8 +38,16 @@ public sealed class RougeBenchmark : IBenchmark
             await Console.Error.WriteLineAsync("rouge: no --input given and ../shared/data is absent");
             return 2;
         }
-        Run(Path.Combine(data, "summarisation", "bbc-news-summary", "train.jsonl"), null, options.Ratio ?? 0.4, options.Limit, null, options.Engine);
-        Run(Path.Combine(data, "summarisation", "cnndm-sample", "dev.jsonl"), options.Sentences ?? 3, null, options.Limit, null, options.Engine);
+        if (!options.MultiOutletOnly)
+        {
+            Run(Path.Combine(data, "summarisation", "bbc-news-summary", "train.jsonl"), null, options.Ratio ?? 0.4, options.Limit, null, options.Engine);
+            Run(Path.Combine(data, "summarisation", "cnndm-sample", "dev.jsonl"), options.Sentences ?? 3, null, options.Limit, null, options.Engine);
+        }
+        var stories = AllSidesStory.Load(data);
+        Console.WriteLine($"\n## clustering/allsides: {stories.Count} stories of 2-3 outlets against the roundup's first paragraph, 4-5 sentences\n");
+        MultiOutletEvaluation.Run(stories, options.Engine).Print();
+        Console.WriteLine($"\n## clustering/allsides: the same stories, 3 sentences each\n");
+        MultiOutletEvaluation.Run(stories, options.Engine, 3).Print();
         return 0;
     }
 
@@ -77,23 +85,50 @@ public sealed class RougeBenchmark : IBenchmark
         }
         RougeTally.Print([ours, lead, textRank, .. systems.Values]);
         Console.WriteLine($"\nextractive engine: {engineTime.TotalMilliseconds / Math.Max(items.Count, 1):F2} ms per article (single-article stories)");
-        Console.WriteLine($"brief-sized run (50 stories x 10 articles, 5 sentences each): {BriefRun(engine, items, 50, 10):F0} ms");
+        // The multi-outlet pick beside the earlier one (across articles by score alone), story by story in turn so that
+        // the machine's load falls on both alike.
+        var before = new ExtractiveSummariser(engineOptions with { MultiOutlet = false });
+        var (brief, briefBefore) = BriefRuns(engine, before, items, 50, 10);
+        Console.WriteLine($"brief-sized run (50 stories x 10 articles, 5 sentences each): {brief:F0} ms; before (across articles) {briefBefore:F0} ms");
         // Scaling: the same 5,000 articles as many small stories or few large ones (the engine alone).
-        var small = BriefRun(engine, items, 500, 10);
-        var large = BriefRun(engine, items, 50, 100);
-        Console.WriteLine($"5,000 articles: 500 stories x 10 in {small:F0} ms, 50 stories x 100 in {large:F0} ms ({large / Math.Max(small, 1):F2}x)");
+        var (small, smallBefore) = BriefRuns(engine, before, items, 500, 10);
+        var (large, largeBefore) = BriefRuns(engine, before, items, 50, 100);
+        Console.WriteLine($"5,000 articles: 500 stories x 10 in {small:F0} ms, 50 stories x 100 in {large:F0} ms ({large / Math.Max(small, 1):F2}x); "
+            + $"before (across articles): {smallBefore:F0} ms, {largeBefore:F0} ms ({largeBefore / Math.Max(smallBefore, 1):F2}x)");
     }
 
-    private static double BriefRun(ExtractiveSummariser engine, List<RougeItem> items, int storyCount, int storySize)
+    /// <summary>Milliseconds each engine spends on the same stories, the two taking turns story by story, each first on every other one.</summary>
+    private static (double First, double Second) BriefRuns(ExtractiveSummariser first, ExtractiveSummariser second, List<RougeItem> items, int storyCount, int storySize)
     {
-        if (items.Count == 0) return 0;
+        if (items.Count == 0) return (0, 0);
         var stories = Enumerable.Range(0, storyCount)
             .Select(s => Enumerable.Range(0, storySize).Select(a => items[(s * storySize + a) % items.Count])
                 .Select((it, a) => new SummaryDocument(a, it.Title, it.Article)).ToList())
             .ToList();
-        engine.Summarise(stories[0], 5); // warm-up: JIT and regex construction are not the engine's steady cost
-        var watch = Stopwatch.StartNew();
-        foreach (var story in stories) engine.Summarise(story, 5);
-        return watch.Elapsed.TotalMilliseconds;
+        first.Summarise(stories[0], 5); // warm-up: JIT and regex construction are not the engine's steady cost
+        second.Summarise(stories[0], 5);
+        var (firstTime, secondTime) = (TimeSpan.Zero, TimeSpan.Zero);
+        for (var i = 0; i < stories.Count; i++)
+        {
+            // Each goes first on every other story, so neither always pays for the other's garbage.
+            if (i % 2 == 0)
+            {
+                firstTime += Time(first, stories[i]);
+                secondTime += Time(second, stories[i]);
+            }
+            else
+            {
+                secondTime += Time(second, stories[i]);
+                firstTime += Time(first, stories[i]);
+            }
+        }
+        return (firstTime.TotalMilliseconds, secondTime.TotalMilliseconds);
+
+        static TimeSpan Time(ExtractiveSummariser engine, List<SummaryDocument> story)
+        {
+            var watch = Stopwatch.StartNew();
+            engine.Summarise(story, 5);
+            return watch.Elapsed;
+        }
     }
 }

@@ -6,14 +6,24 @@ namespace NewsBrief.Benchmarks.Rouge;
 /// <summary>Command-line options of the <c>rouge</c> benchmark.</summary>
 public sealed record RougeRunOptions(string? Input, int? Sentences, double? Ratio, int? Limit, string? Out, ExtractiveOptions Engine)
 {
+    /// <summary>Run only the multi-outlet AllSides evaluation (<c>--multi-outlet</c>).</summary>
+    public bool MultiOutletOnly { get; init; }
+
     public static RougeRunOptions Parse(string[] args)
     {
         string? input = null, output = null;
         int? sentences = null, limit = null;
         double? ratio = null;
         var engine = ExtractiveOptions.Default;
+        var multiOutletOnly = false;
+        double? outletBonus = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--multi-outlet")
+            {
+                multiOutletOnly = true;
+                continue;
+            }
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
@@ -26,6 +36,10 @@ public sealed record RougeRunOptions(string? Input, int? Sentences, double? Rati
                         ? r : throw new ArgumentException($"--ratio must be a number in (0, 1], got '{value}'");
                     break;
                 case "--weights": engine = Weights(value); break;
+                case "--outlet-bonus":
+                    outletBonus = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var b) && b >= 0 && b <= 2
+                        ? b : throw new ArgumentException($"--outlet-bonus must be a number in [0, 2], got '{value}'");
+                    break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
             i++;
@@ -33,7 +47,8 @@ public sealed record RougeRunOptions(string? Input, int? Sentences, double? Rati
         if (sentences is not null && ratio is not null) throw new ArgumentException("give --sentences or --ratio, not both");
         if (input is not null && !File.Exists(input)) throw new ArgumentException($"--input file not found: {input}");
         if (input is not null && sentences is null && ratio is null) sentences = 3;
-        return new RougeRunOptions(input, sentences, ratio, limit, output, engine);
+        if (outletBonus is { } bonus) engine = engine with { NewOutletBonus = bonus };
+        return new RougeRunOptions(input, sentences, ratio, limit, output, engine) { MultiOutletOnly = multiOutletOnly };
     }
 
     // For tuning: centrality,position,decay,title,lambda (the engine's defaults otherwise).

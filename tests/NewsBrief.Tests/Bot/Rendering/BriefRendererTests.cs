@@ -8,21 +8,26 @@ public sealed class BriefRendererTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
 
+    private static readonly Article Guardian = new() { Id = 9, SourceId = "guardian", Url = "https://g.example/9", CanonicalUrl = "https://g.example/9", Title = "Geneva talks", Fetched = Now };
+    private static readonly Article Bbc = new() { Id = 7, SourceId = "bbc", Url = "https://b.example/7", CanonicalUrl = "https://b.example/7", Title = "Summit", Fetched = Now, Published = Now.AddHours(-2) };
+
+    private static readonly Story Summit = new()
+    {
+        Id = 40, Headline = "Ministers *meet* at summit", Topics = ["Diplomatic meetings"],
+        FirstSeen = Now.AddHours(-2), LastUpdated = Now, Articles = [Bbc, Guardian],
+    };
+
     private static readonly Brief Sample = new()
     {
         From = Now.AddDays(-1), To = Now, Created = Now,
         Engine = new BriefEngine("extractive", null, 0, 0),
         Stories =
         [
-            new BriefStory
+            new BriefEntry
             {
-                Headline = "Ministers *meet* at summit", Topic = "Diplomatic meetings",
-                Sentences = [new BriefSentence("They met in Geneva.", [7, 9]), new BriefSentence("Talks resume in March.", [9])],
-                Articles =
-                [
-                    new Article { Id = 9, SourceId = "guardian", Url = "https://g.example/9", CanonicalUrl = "https://g.example/9", Title = "Geneva talks", Fetched = Now },
-                    new Article { Id = 7, SourceId = "bbc", Url = "https://b.example/7", CanonicalUrl = "https://b.example/7", Title = "Summit", Fetched = Now, Published = Now.AddHours(-2) },
-                ],
+                Story = Summit, Section = "Diplomatic meetings",
+                // The Guardian is cited first, so it is [1] although the BBC reported first.
+                Sentences = [new BriefSentence("They met in Geneva.", [9, 7]), new BriefSentence("Talks resume in March.", [9])],
             },
         ],
     };
@@ -38,10 +43,12 @@ public sealed class BriefRendererTests
         Assert.Equal(Now.AddDays(-1), root.GetProperty("window").GetProperty("from").GetDateTimeOffset());
         var story = root.GetProperty("stories")[0];
         Assert.Equal("Ministers *meet* at summit", story.GetProperty("headline").GetString());
-        Assert.Equal([7L, 9L], story.GetProperty("sentences")[0].GetProperty("citations").EnumerateArray().Select(c => c.GetInt64()));
+        Assert.Equal([9L, 7L], story.GetProperty("sentences")[0].GetProperty("citations").EnumerateArray().Select(c => c.GetInt64()));
         var article = story.GetProperty("articles")[1];
         Assert.Equal(("BBC News", "https://b.example/7"), (article.GetProperty("source").GetString(), article.GetProperty("url").GetString()));
         Assert.Equal(JsonValueKind.Null, story.GetProperty("articles")[0].GetProperty("published").ValueKind);
+        Assert.Equal((40L, "Diplomatic meetings"), (story.GetProperty("storyId").GetInt64(), story.GetProperty("topic").GetString()));
+        Assert.Equal(Now.AddHours(-2), story.GetProperty("firstSeen").GetDateTimeOffset());
         Assert.Equal("extractive", root.GetProperty("engine").GetProperty("name").GetString());
     }
 
@@ -51,7 +58,7 @@ public sealed class BriefRendererTests
         var text = BriefTextRenderer.Render(Sample, Name);
 
         Assert.Contains("== Diplomatic meetings ==", text);
-        Assert.Contains("They met in Geneva. [2][1]", text);
+        Assert.Contains("They met in Geneva. [1][2]", text);
         Assert.Contains("[1] The Guardian, 2026-11-26 08:00 UTC: Geneva talks <https://g.example/9>", text);
         Assert.Contains("Written by extractive", text);
     }
@@ -61,7 +68,7 @@ public sealed class BriefRendererTests
     {
         var story = Sample.Stories[0] with
         {
-            FirstSeen = Now.AddHours(-2), LastUpdated = Now, IsUpdate = true, NewArticleIds = [9], AlsoTopics = ["TikTok bans"],
+            Story = Summit with { Topics = ["Diplomatic meetings", "TikTok bans"] }, IsUpdate = true, NewArticleIds = [9],
         };
         var brief = Sample with { Stories = [story], Summary = [story.Sentences[0]] };
 
@@ -80,7 +87,7 @@ public sealed class BriefRendererTests
         var md = BriefMarkdownRenderer.Render(Sample, Name);
 
         Assert.Contains(@"### 1. Ministers \*meet\* at summit", md);
-        Assert.Contains("- They met in Geneva. [[2]](https://b.example/7)[[1]](https://g.example/9)", md);
+        Assert.Contains("- They met in Geneva. [[1]](https://g.example/9)[[2]](https://b.example/7)", md);
     }
 
     [Fact]
@@ -90,8 +97,7 @@ public sealed class BriefRendererTests
         {
             Stories = [Sample.Stories[0] with
             {
-                Headline = "<script>alert(1)</script> & more",
-                Articles = [Sample.Stories[0].Articles[0] with { Url = "javascript:alert(1)" }, Sample.Stories[0].Articles[1]],
+                Story = Summit with { Headline = "<script>alert(1)</script> & more", Articles = [Bbc, Guardian with { Url = "javascript:alert(1)" }] },
             }],
         };
 
@@ -101,6 +107,6 @@ public sealed class BriefRendererTests
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("javascript:", html);
         Assert.Contains("<a href=\"https://b.example/7\">Summit</a>, BBC News", html);
-        Assert.Contains("They met in Geneva.<sup><a href=\"https://b.example/7\">[2]</a></sup><sup><a href=\"#\">[1]</a></sup>", html);
+        Assert.Contains("They met in Geneva.<sup><a href=\"#\">[1]</a></sup><sup><a href=\"https://b.example/7\">[2]</a></sup>", html);
     }
 }

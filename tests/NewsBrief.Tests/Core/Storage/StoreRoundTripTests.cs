@@ -95,7 +95,7 @@ public abstract class StoreRoundTripTests : IDisposable
         Brief Make(DateTimeOffset created) => new()
         {
             From = created.AddDays(-1), To = created, Created = created, Engine = new BriefEngine("extractive", null, 0, 0),
-            Stories = [new BriefStory { Headline = "h", Topic = "t", Sentences = [new BriefSentence("s", [a[0].Id])], Articles = a }],
+            Stories = [new BriefEntry { Story = Story.Of(a[0]) with { Articles = a }, Section = "t", Sentences = [new BriefSentence("s", [a[0].Id])] }],
         };
 
         var one = briefs.Save(Make(Now.AddHours(-1)), "all", "{\"n\":1}");

@@ -39,7 +39,7 @@ public sealed class BriefComposerTests
         var ids = story.Articles.Select(a => a.Id).ToHashSet();
         Assert.All(story.Sentences, s => Assert.All(s.Citations, c => Assert.Contains(c, ids)));
         Assert.All(story.Sentences, s => Assert.Contains(s.Text, Summit.Single(a => a.Id == s.Citations[0]).Description));
-        Assert.Equal(("extractive", "Diplomacy"), (brief.Engine.Name, story.Topic));
+        Assert.Equal(("extractive", "Diplomacy"), (brief.Engine.Name, story.Section));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class BriefComposerTests
         Assert.Equal(2, brief.Summary.Count);
         Assert.Equal(brief.Stories[1].Sentences[0], brief.Summary[0]);
         Assert.Equal(brief.Stories[2].Sentences[0], brief.Summary[1]);
-        Assert.Equal(["Other news", "Diplomacy", "TikTok"], brief.Stories.Select(s => s.Topic));
-        Assert.Equal([100L, 300L], brief.Stories.Where(s => s.Topic != "Other news").Select(s => s.StoryId!.Value));
+        Assert.Equal(["Other news", "Diplomacy", "TikTok"], brief.Stories.Select(s => s.Section));
+        Assert.Equal([100L, 300L], brief.Stories.Where(s => s.Section != "Other news").Select(s => s.StoryId!.Value));
     }
 }

@@ -25,10 +25,75 @@ public sealed class ExtractiveSummariserTests
 
     private readonly ExtractiveSummariser _engine = new();
 
-    [Fact]
-    public void Summarise_ReturnsSentencesInDocumentThenSentenceOrder()
+    // Three outlets on one event: the wire copy most like the others, and two with facts of their own.
+    private static readonly SummaryDocument[] Ban =
+    [
+        new(21, "TikTok banned from UK government phones",
+            "Ministers will stop using TikTok on their work phones, the government said on Thursday. "
+            + "Security officials had warned that data on government devices could be reached by Beijing. "
+            + "Officials said the ban covers phones issued to ministers and civil servants, not personal devices."),
+        new(22, "UK bans TikTok on government devices",
+            "The UK government has banned TikTok on government phones with immediate effect. "
+            + "The security minister told MPs the ban was a precaution after a review of the app by cyber experts. "
+            + "The ban covers phones issued to ministers and civil servants, but not their personal devices. "
+            + "The US, Canada and the European Commission have already taken the same step."),
+        new(23, "TikTok says UK ban is based on misconceptions",
+            "TikTok said it was disappointed by the decision to ban the app from government phones. "
+            + "The company said the ban was based on fundamental misconceptions driven by wider geopolitics. "
+            + "It has offered to store the data of UK users on servers in Europe."),
+    ];
+
+    private static bool NearDuplicates(string a, string b)
     {
-        var picked = _engine.Summarise(Story, 3);
+        static HashSet<string> Words(string s) => s.ToLowerInvariant().Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var (x, y) = (Words(a), Words(b));
+        return x.Intersect(y).Count() >= 0.6 * Math.Min(x.Count, y.Count);
+    }
+
+    [Fact]
+    public void Summarise_OneArticle_ReturnsSentencesInSentenceOrder()
+    {
+        var picked = _engine.Summarise([Ban[1]], 3);
+        Assert.Equal(3, picked.Count);
+        Assert.Equal(picked.OrderBy(p => p.SentenceIndex), picked);
+        Assert.All(picked, p => Assert.Empty(p.AlsoIn));
+    }
+
+    [Fact]
+    public void Summarise_SeveralArticles_OpensWithTheLeadOfTheMostCentralArticle_ThenGroupsByArticle()
+    {
+        var picked = _engine.Summarise(Ban, 5);
+
+        Assert.Equal((1, 0), (picked[0].DocumentIndex, picked[0].SentenceIndex)); // the wire copy shares most with both others
+        var order = picked.Select(p => p.DocumentIndex).Distinct().ToList();
+        Assert.Equal(picked.OrderBy(p => order.IndexOf(p.DocumentIndex)).ThenBy(p => p.SentenceIndex), picked);
+    }
+
+    [Fact]
+    public void Summarise_StoryOfThreeOutlets_QuotesAtLeastTwoWithDistinctFacts()
+    {
+        var picked = _engine.Summarise(Ban, 5);
+
+        Assert.True(picked.Select(p => p.DocumentIndex).Distinct().Count() >= 2, string.Join(" | ", picked.Select(p => $"{p.DocumentIndex}: {p.Text}")));
+        for (var i = 0; i < picked.Count; i++)
+            for (var j = i + 1; j < picked.Count; j++)
+                Assert.False(NearDuplicates(picked[i].Text, picked[j].Text), $"near-duplicates: \"{picked[i].Text}\" and \"{picked[j].Text}\"");
+    }
+
+    [Fact]
+    public void Summarise_AFactAnotherArticleStatesInANearDuplicateSentence_NamesThatArticleToo()
+    {
+        var picked = _engine.Summarise(Ban, 5);
+
+        var covers = Assert.Single(picked, p => p.Text.Contains("ministers and civil servants", StringComparison.Ordinal));
+        var other = covers.DocumentIndex == 0 ? 1 : 0;
+        Assert.Equal([other], covers.AlsoIn);
+    }
+
+    [Fact]
+    public void Summarise_WithMultiOutletOff_PicksAcrossArticlesInDocumentThenSentenceOrder()
+    {
+        var picked = new ExtractiveSummariser(new ExtractiveOptions { MultiOutlet = false }).Summarise(Story, 3);
         Assert.Equal(3, picked.Count);
         Assert.Equal(picked.OrderBy(p => p.DocumentIndex).ThenBy(p => p.SentenceIndex), picked);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using NewsBrief.Core.Domain;
 using NewsBrief.Summariser.Briefing;
 using NewsBrief.Summariser.Budget;
 using NewsBrief.Summariser.Llm;
@@ -236,7 +237,7 @@ public sealed class LlmStorySummariserTests : IAsyncLifetime
     [Fact]
     public async Task Summarise_WhenAStoryHasAlmostNoText_NeverCallsTheModel()
     {
-        var story = new StoryInput("x", [new(1, "Short", "Only a few words here.")]);
+        var story = Story.Of(new Article { Id = 1, SourceId = "s", Url = "https://s.example/1", CanonicalUrl = "https://s.example/1", Title = "Short", Text = "Only a few words here." });
 
         var summary = await Summariser().SummariseAsync(story, CancellationToken.None);
 

@@ -14,25 +14,24 @@ public static class StoryFixtures
     public static ExtractiveStorySummariser Fallback() => new(new ExtractiveSummariser());
 
     /// <summary>What the real fallback says about a story, sentence by sentence, for comparing a fallen-back summary.</summary>
-    public static IReadOnlyList<string> FallbackSentences(StoryInput story) => Fallback().Summarise(story).Sentences.Select(s => s.Text).ToList();
+    public static IReadOnlyList<string> FallbackSentences(Story story) => Fallback().Summarise(story).Sentences.Select(s => s.Text).ToList();
 
-    public static StoryInput TikTokStory(string? secondText = null)
+    /// <summary>A stored story of two outlets' articles, filed under "TikTok bans".</summary>
+    public static Story TikTokStory(string? secondText = null)
     {
-        var documents = new List<SummaryDocument>
+        var articles = new List<Article>
         {
-            new(101, "Montana bans TikTok on personal devices",
+            Article(101, "https://news.example/montana-ban", "example-news", "Montana bans TikTok on personal devices",
                 "Montana became the first US state to ban TikTok on Monday. Governor Greg Gianforte signed the bill, which takes effect on 1 January 2024. " +
                 "App stores face fines of $10,000 per day for each violation. TikTok said it would defend the rights of its users in Montana."),
-            new(102, "TikTok sues Montana over state ban",
+            Article(102, "https://wire.example/tiktok-sues", "example-wire", "TikTok sues Montana over state ban",
                 secondText ?? "TikTok filed a lawsuit challenging the Montana ban, arguing it violates the First Amendment. The company said 200,000 people in Montana use the app. " +
                 "The state attorney general said the law would hold up in court."),
         };
-        var articles = new List<Article>
+        return new Story
         {
-            Article(101, "https://news.example/montana-ban", "example-news"),
-            Article(102, "https://wire.example/tiktok-sues", "example-wire"),
+            Id = 7, Headline = articles[0].Title, Topics = ["TikTok bans"], FirstSeen = articles[0].DatedAt, LastUpdated = articles[1].DatedAt, Articles = articles,
         };
-        return new StoryInput("TikTok bans", documents) { Articles = articles };
     }
 
     public static SummariserOptions CompatibleOptions(string endpoint) => new()
@@ -52,9 +51,9 @@ public static class StoryFixtures
            {"text":"TikTok sued, arguing the ban violates the First Amendment.","citations":[2]}]}
         """;
 
-    private static Article Article(long id, string url, string source) => new()
+    private static Article Article(long id, string url, string source, string title, string text) => new()
     {
-        Id = id, SourceId = source, Url = url, CanonicalUrl = url, Title = "t",
-        Published = new DateTimeOffset(2023, 5, 18, 9, 0, 0, TimeSpan.Zero),
+        Id = id, SourceId = source, Url = url, CanonicalUrl = url, Title = title, Text = text,
+        Published = new DateTimeOffset(2023, 5, 18, 9, 0, 0, TimeSpan.Zero).AddMinutes(id - 101),
     };
 }
