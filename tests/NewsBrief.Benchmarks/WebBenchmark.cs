@@ -21,20 +21,29 @@ public sealed class WebBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-        var root = Path.Combine(Path.GetTempPath(), "newsbrief-bench-web-" + Guid.NewGuid().ToString("N"));
+        var keep = Array.IndexOf(args, "--keep") is var k && k >= 0 && k + 1 < args.Length ? Path.GetFullPath(args[k + 1]) : null;
+        var rest = keep is null ? args : args.Where((_, i) => i != k && i != k + 1).ToArray();
+        var count = rest.Length > 0 ? int.Parse(rest[0]) : 100_000;
+        // --keep DIR fills DIR once and reuses it on the next run (same seed, so the same articles).
+        var root = keep ?? Path.Combine(Path.GetTempPath(), "newsbrief-bench-web-" + Guid.NewGuid().ToString("N"));
         try
         {
             var config = Path.Combine(root, "config");
             Directory.CreateDirectory(config);
-            foreach (var f in new[] { "sources.json", "topics.json" }) File.Copy(Path.Combine(Repo(), "config", f), Path.Combine(config, f));
+            foreach (var f in new[] { "sources.json", "topics.json" }) File.Copy(Path.Combine(Repo(), "config", f), Path.Combine(config, f), overwrite: true);
             File.WriteAllText(Path.Combine(config, "appsettings.json"), """{ "Web": { "Urls": "" } }""");
             using var host = NewsBriefHost.Build(AppConfiguration.Load(config, Path.Combine(root, "data")), TimeProvider.System, new ConsoleOutput(TextWriter.Null, false));
             var services = host.Services.GetRequiredService<AppServices>();
             var fill = Stopwatch.StartNew();
-            var sample = Fill(services.Articles, services.Sources.Current.Select(s => s.Id).ToArray(), count);
-            Console.WriteLine($"stored {count:N0} articles (FTS index kept by triggers) in {fill.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(Path.Combine(root, "data", NewsBriefDatabase.FileName)).Length / 1048576.0:0} MB");
-            SaveBrief(services, sample);
+            var stored = services.Articles.Count();
+            if (stored != 0 && stored != count) throw new InvalidOperationException($"--keep {root}: it holds {stored:N0} articles, not {count:N0}");
+            if (stored == 0)
+            {
+                var sample = Fill(services.Articles, services.Sources.Current.Select(s => s.Id).ToArray(), count);
+                Console.WriteLine($"stored {count:N0} articles (FTS index kept by triggers) in {fill.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(Path.Combine(root, "data", NewsBriefDatabase.FileName)).Length / 1048576.0:0} MB");
+                SaveBrief(services, sample);
+            }
+            else Console.WriteLine($"reusing {stored:N0} stored articles in {root}");
             await using var app = ReadingRoom.Create(services, host.Services.GetRequiredService<AlertServices>(),
                 new WebOptions { Urls = "http://127.0.0.1:0", SearchesPerMinute = 100_000 });
             await app.StartAsync();
@@ -64,7 +73,7 @@ public sealed class WebBenchmark : IBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(root, true); } catch (IOException) { }
+            if (keep is null) try { Directory.Delete(root, true); } catch (IOException) { }
         }
     }
 
