@@ -12,7 +12,7 @@ public sealed class FieldTerms
     internal FieldTerms(List<string> words)
     {
         Words = words;
-        _first = new Dictionary<string, int>(StringComparer.Ordinal);
+        _first = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
         _next = new int[words.Count];
         for (var i = words.Count - 1; i >= 0; i--)
         {
