@@ -29,7 +29,7 @@ public sealed record TopicCount(string Topic, int Count);
 public sealed class ArticleFinder(AppServices services)
 {
     /// <summary>Full-text candidates checked per query (the newest matches in the range): bounds the work of a query that matches half the archive.</summary>
-    public const int Candidates = 400;
+    public const int Candidates = 200;
 
     private readonly ArticleSearch _search = new(services.Database);
 
