@@ -15,6 +15,9 @@ namespace NewsBrief.Benchmarks;
 public sealed class PreviousSearch(AppServices services)
 {
     private const int RankWindow = 2000;
+
+    /// <summary>Candidates the previous finder checked (the current one checks <see cref="ArticleFinder.Candidates"/>).</summary>
+    public const int Candidates = 400;
     private static readonly string QualifiedColumns = string.Join(", ", "id, source_id, url, canonical_url, guid, title, description, text, author, published, fetched, language, content_hash, story_id".Split(", ").Select(c => "a." + c));
 
     /// <summary>The store statement alone: the number of rows it returns.</summary>
@@ -23,7 +26,7 @@ public sealed class PreviousSearch(AppServices services)
     /// <summary>As <see cref="ArticleFinder.Find"/> was (rank order only).</summary>
     public FindResult Find(TopicQuery query, DateTimeOffset from, DateTimeOffset to, int limit, bool newestFirst)
     {
-        var candidates = Rows(FullTextExpression.For(query)!, from, to, ArticleFinder.Candidates);
+        var candidates = Rows(FullTextExpression.For(query)!, from, to, Candidates);
         var matched = new List<FoundArticle>();
         var counts = new int[services.Config.Topics.Count];
         foreach (var candidate in candidates)
@@ -36,7 +39,7 @@ public sealed class PreviousSearch(AppServices services)
                 if (services.Config.Topics[t].Query.Matches(terms)) counts[t]++;
         }
         var topics = services.Config.Topics.Select((t, i) => new TopicCount(t.Topic.Name, counts[i])).Where(c => c.Count > 0).ToList();
-        return new FindResult(matched.Take(limit).ToList(), matched.Count, candidates.Count >= ArticleFinder.Candidates, topics);
+        return new FindResult(matched.Take(limit).ToList(), matched.Count, candidates.Count >= Candidates, topics);
     }
 
     private List<FoundArticle> Rows(string match, DateTimeOffset from, DateTimeOffset to, int limit)

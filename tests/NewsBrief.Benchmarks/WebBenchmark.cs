@@ -102,7 +102,7 @@ public sealed class WebBenchmark : IBenchmark
 
     /// <summary>
     /// The store's part alone, interleaved call by call on the same database: before, the bounded bm25 statement
-    /// (ranking, snippets for 400); now, the newest 400 matches and snippets for a page of 50.
+    /// (ranking, snippets for 400); now, the newest <see cref="ArticleFinder.Candidates"/> matches and snippets for a page of 50.
     /// </summary>
     private static void CompareStoreQueries(AppServices services, PreviousSearch previous, string[][] queries)
     {
@@ -122,7 +122,7 @@ public sealed class WebBenchmark : IBenchmark
             var n = new Timings();
             for (var i = -2; i < 30; i++)
             {
-                Time(i < 0 ? null : b, () => previous.Statement(match, request.From, request.To, ArticleFinder.Candidates));
+                Time(i < 0 ? null : b, () => previous.Statement(match, request.From, request.To, PreviousSearch.Candidates));
                 Time(i < 0 ? null : n, () =>
                 {
                     var newest = search.Newest(match, request.From, request.To, ArticleFinder.Candidates);
