@@ -10,7 +10,7 @@ using NewsBrief.Core.Storage;
 
 namespace NewsBrief.Bot.Web;
 
-/// <summary>An article found by a query, with its snippet (match marks as in <see cref="SearchHit.Snippet"/>).</summary>
+/// <summary>An article found by a query, with its snippet (matches between <see cref="ArticleSearch.MarkStart"/> and <see cref="ArticleSearch.MarkEnd"/>).</summary>
 public sealed record FoundArticle(Article Article, string Snippet);
 
 /// <summary>What a query found: the page of articles, how many matched among those looked at, and counts per configured topic.</summary>
@@ -21,14 +21,15 @@ public sealed record FindResult(IReadOnlyList<FoundArticle> Articles, int Matche
 public sealed record TopicCount(string Topic, int Count);
 
 /// <summary>
-/// Finds stored articles for a topic query: the full-text index narrows and ranks (bm25, title weighted),
-/// then the query language decides exactly (exclusions, <c>source:</c>, whole words), so search, the
-/// subscription preview and the feeds all match what an alert would.
+/// Finds stored articles for a topic query: the full-text index narrows (the newest <see cref="Candidates"/>
+/// matches in the range), then the query language decides exactly (exclusions, <c>source:</c>, whole words), so
+/// search, the subscription preview and the feeds all match what an alert would; the same split words give the
+/// per-topic counts and the ranking (<see cref="Bm25Ranker"/>), and snippets are made only for the page returned.
 /// </summary>
 public sealed class ArticleFinder(AppServices services)
 {
-    /// <summary>Full-text candidates checked per query: bounds the work of a query that matches half the archive.</summary>
-    public const int Candidates = 400;
+    /// <summary>Full-text candidates checked per query (the newest matches in the range): bounds the work of a query that matches half the archive.</summary>
+    public const int Candidates = 200;
 
     private readonly ArticleSearch _search = new(services.Database);
 
@@ -36,24 +37,33 @@ public sealed class ArticleFinder(AppServices services)
     public FindResult Find(TopicQuery query, DateTimeOffset from, DateTimeOffset to, int limit, bool newestFirst = false)
     {
         var expression = FullTextExpression.For(query);
-        IReadOnlyList<FoundArticle> candidates = expression is null
-            // Nothing to give the index (only source: terms): look at the newest articles of the range.
-            ? services.Articles.InWindow(from, to, Candidates).Select(a => new FoundArticle(a, Lead(a.BodyOrDescription))).ToList()
-            : _search.Search(expression, from, to, Candidates).Select(h => new FoundArticle(h.Article, h.Snippet)).ToList();
-        var matched = new List<FoundArticle>();
-        var counts = new int[services.Config.Topics.Count];
-        foreach (var candidate in candidates)
+        // Nothing to give the index (only source: terms): look at the newest articles of the range.
+        var candidates = expression is null ? services.Articles.InWindow(from, to, Candidates) : _search.Newest(expression, from, to, Candidates);
+        var matched = new List<Article>();
+        var matchedTerms = new List<DocumentTerms>();
+        var topics = services.Config.Topics;
+        var counts = new int[topics.Count];
+        foreach (var a in candidates)
         {
-            var a = candidate.Article;
             var terms = DocumentTerms.From(new QueryDocument(a.Title, a.BodyOrDescription, a.SourceId, services.Sources.NameOf(a.SourceId)));
             if (!query.Matches(terms)) continue;
-            matched.Add(candidate);
+            matched.Add(a);
+            matchedTerms.Add(terms);
             for (var t = 0; t < counts.Length; t++)
-                if (services.Config.Topics[t].Query.Matches(terms)) counts[t]++;
+                if (topics[t].Query.Matches(terms)) counts[t]++;
         }
-        IEnumerable<FoundArticle> ordered = newestFirst ? matched.OrderByDescending(f => f.Article.DatedAt).ThenByDescending(f => f.Article.Id) : matched;
-        var topics = services.Config.Topics.Select((t, i) => new TopicCount(t.Topic.Name, counts[i])).Where(c => c.Count > 0).ToList();
-        return new FindResult(ordered.Take(limit).ToList(), matched.Count, candidates.Count >= Candidates, topics);
+        IEnumerable<int> order = Enumerable.Range(0, matched.Count);
+        if (newestFirst) order = order.OrderByDescending(i => matched[i].DatedAt).ThenByDescending(i => matched[i].Id);
+        else
+        {
+            var scores = Bm25Ranker.Score(query, matchedTerms);
+            order = order.OrderByDescending(i => scores[i]).ThenByDescending(i => matched[i].Id);
+        }
+        var page = order.Take(limit).Select(i => matched[i]).ToList();
+        var snippets = expression is null ? null : _search.Snippets(expression, page.Select(a => a.Id).ToList());
+        var found = page.Select(a => new FoundArticle(a, snippets is not null && snippets.TryGetValue(a.Id, out var s) ? s : Lead(a.BodyOrDescription))).ToList();
+        var topicCounts = topics.Select((t, i) => new TopicCount(t.Topic.Name, counts[i])).Where(c => c.Count > 0).ToList();
+        return new FindResult(found, matched.Count, candidates.Count >= Candidates, topicCounts);
     }
 
     private static string Lead(string text) => text.Length <= 240 ? text : text[..240] + "…";

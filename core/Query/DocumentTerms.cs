@@ -12,11 +12,6 @@ public sealed class DocumentTerms
         Body = body;
         Source = source;
         Event = events;
-        var all = new HashSet<string>(body.Set, StringComparer.Ordinal);
-        all.UnionWith(title.Set);
-        all.UnionWith(source.Set);
-        all.UnionWith(events.Set);
-        Distinct = [.. all];
     }
 
     /// <summary>The headline's words.</summary>
@@ -32,7 +27,19 @@ public sealed class DocumentTerms
     public FieldTerms Event { get; }
 
     /// <summary>Every distinct word of every field: what the subscription index looks up.</summary>
-    public IReadOnlyList<string> Distinct { get; }
+    public IReadOnlyList<string> Distinct => _distinct ??= Union();
+
+    // Built on first use: matching a few queries (search, topic counts) never needs it, only the subscription index does.
+    private IReadOnlyList<string>? _distinct;
+
+    private string[] Union()
+    {
+        var all = new HashSet<string>(Body.Set, StringComparer.Ordinal);
+        all.UnionWith(Title.Set);
+        all.UnionWith(Source.Set);
+        all.UnionWith(Event.Set);
+        return [.. all];
+    }
 
     public static DocumentTerms From(QueryDocument doc)
     {

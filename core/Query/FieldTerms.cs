@@ -12,7 +12,7 @@ public sealed class FieldTerms
     internal FieldTerms(List<string> words)
     {
         Words = words;
-        _first = new Dictionary<string, int>(StringComparer.Ordinal);
+        _first = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
         _next = new int[words.Count];
         for (var i = words.Count - 1; i >= 0; i--)
         {
@@ -56,6 +56,42 @@ public sealed class FieldTerms
         if (i >= 0) return true;
         i = ~i; // the first word sorting after the stem is the only candidate to start with it
         return i < sorted.Length && sorted[i].StartsWith(stem, StringComparison.Ordinal);
+    }
+
+    /// <summary>The number of words in the field (what a ranking calls the field's length).</summary>
+    internal int Length => Words.Count;
+
+    /// <summary>How often <paramref name="word"/> occurs.</summary>
+    internal int CountOf(string word)
+    {
+        if (!_first.TryGetValue(word, out var i)) return 0;
+        var n = 0;
+        for (; i >= 0; i = _next[i]) n++;
+        return n;
+    }
+
+    /// <summary>How many words start with <paramref name="stem"/> (the word itself included).</summary>
+    internal int CountPrefix(string stem)
+    {
+        if (!ContainsPrefix(stem)) return 0;
+        var n = 0;
+        foreach (var word in Words) if (word.StartsWith(stem, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    /// <summary>How often <paramref name="phrase"/> occurs as consecutive words.</summary>
+    internal int CountPhrase(IReadOnlyList<string> phrase)
+    {
+        if (phrase.Count == 0 || !_first.TryGetValue(phrase[0], out var start)) return 0;
+        var words = Words;
+        var n = 0;
+        for (; start >= 0 && start + phrase.Count <= words.Count; start = _next[start])
+        {
+            var k = 1;
+            while (k < phrase.Count && string.Equals(words[start + k], phrase[k], StringComparison.Ordinal)) k++;
+            if (k == phrase.Count) n++;
+        }
+        return n;
     }
 
     /// <summary>True when <paramref name="phrase"/> occurs as consecutive words.</summary>

@@ -13,10 +13,11 @@ public static class TermFolder
     /// <summary>The folded words of <paramref name="text"/>, in order (duplicates kept, for phrases).</summary>
     public static List<string> Words(string text)
     {
+        if (string.IsNullOrEmpty(text)) return [];
+        // ASCII text is by far the common case: it needs no normalisation, and its words are slices of it.
+        if (IsAscii(text)) return AsciiWords(text);
         var words = new List<string>();
-        if (string.IsNullOrEmpty(text)) return words;
-        // ASCII text is by far the common case and needs no normalisation.
-        var source = IsAscii(text) ? text : Normalise(text);
+        var source = Normalise(text);
         var current = new StringBuilder(16);
         foreach (var c in source)
         {
@@ -44,6 +45,31 @@ public static class TermFolder
         Flush(current, words);
         return words;
     }
+
+    private static List<string> AsciiWords(string text)
+    {
+        var words = new List<string>(text.Length / 6 + 1);
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsAsciiWordChar(text[i])) i++;
+            var start = i;
+            var upper = false;
+            for (; i < text.Length && IsAsciiWordChar(text[i]); i++) upper |= text[i] is >= 'A' and <= 'Z';
+            if (i == start) break;
+            words.Add(upper ? string.Create(i - start, (text, start), static (span, state) =>
+            {
+                for (var k = 0; k < span.Length; k++)
+                {
+                    var c = state.text[state.start + k];
+                    span[k] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                }
+            }) : text.Substring(start, i - start));
+        }
+        return words;
+    }
+
+    private static bool IsAsciiWordChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
     private static void AppendFolded(StringBuilder current, char c)
     {
@@ -74,11 +100,7 @@ public static class TermFolder
         }
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text) if (c >= 128) return false;
-        return true;
-    }
+    private static bool IsAscii(string text) => System.Text.Ascii.IsValid(text);
 
     private static void Flush(StringBuilder current, List<string> words)
     {

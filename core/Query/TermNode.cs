@@ -53,6 +53,14 @@ internal sealed class TermNode : QueryNode
         _ => In(doc.Title) ? "title" : In(doc.Body) ? "body" : null,
     };
 
+    /// <summary>How often the term occurs in <paramref name="field"/> (what a ranking counts).</summary>
+    public int Occurrences(FieldTerms field) => Kind switch
+    {
+        TermKind.Word => field.CountOf(Words[0]),
+        TermKind.Prefix => field.CountPrefix(Words[0]),
+        _ => field.CountPhrase(Words),
+    };
+
     private bool In(FieldTerms field) => Kind switch
     {
         TermKind.Word => field.Contains(Words[0]),

@@ -188,6 +188,10 @@ internal static class PostgresMigrations
         """
         ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
         """,
+        // SQLite's full-text index gained prefix indexes; the GIN index on the tsvector already serves prefixes.
+        """
+        SELECT 1;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBrief.Bot.Composition;
 using NewsBrief.Bot.Configuration;
 using NewsBrief.Bot.Rendering;
 using NewsBrief.Bot.Web;
+using NewsBrief.Bot.Web.Pages;
 using NewsBrief.Core.Domain;
 using NewsBrief.Core.Storage;
 
@@ -21,42 +24,71 @@ public sealed class WebBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-        var root = Path.Combine(Path.GetTempPath(), "newsbrief-bench-web-" + Guid.NewGuid().ToString("N"));
+        var keep = Array.IndexOf(args, "--keep") is var k && k >= 0 && k + 1 < args.Length ? Path.GetFullPath(args[k + 1]) : null;
+        var rest = keep is null ? args : args.Where((_, i) => i != k && i != k + 1).ToArray();
+        var count = rest.Length > 0 ? int.Parse(rest[0]) : 100_000;
+        // --keep DIR fills DIR once and reuses it on the next run (same seed, so the same articles).
+        var root = keep ?? Path.Combine(Path.GetTempPath(), "newsbrief-bench-web-" + Guid.NewGuid().ToString("N"));
         try
         {
             var config = Path.Combine(root, "config");
             Directory.CreateDirectory(config);
-            foreach (var f in new[] { "sources.json", "topics.json" }) File.Copy(Path.Combine(Repo(), "config", f), Path.Combine(config, f));
+            foreach (var f in new[] { "sources.json", "topics.json" }) File.Copy(Path.Combine(Repo(), "config", f), Path.Combine(config, f), overwrite: true);
             File.WriteAllText(Path.Combine(config, "appsettings.json"), """{ "Web": { "Urls": "" } }""");
             using var host = NewsBriefHost.Build(AppConfiguration.Load(config, Path.Combine(root, "data")), TimeProvider.System, new ConsoleOutput(TextWriter.Null, false));
             var services = host.Services.GetRequiredService<AppServices>();
             var fill = Stopwatch.StartNew();
-            var sample = Fill(services.Articles, services.Sources.Current.Select(s => s.Id).ToArray(), count);
-            Console.WriteLine($"stored {count:N0} articles (FTS index kept by triggers) in {fill.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(Path.Combine(root, "data", NewsBriefDatabase.FileName)).Length / 1048576.0:0} MB");
-            SaveBrief(services, sample);
-            await using var app = ReadingRoom.Create(services, host.Services.GetRequiredService<AlertServices>(),
-                new WebOptions { Urls = "http://127.0.0.1:0", SearchesPerMinute = 100_000 });
+            var stored = services.Articles.Count();
+            if (stored != 0 && stored != count) throw new InvalidOperationException($"--keep {root}: it holds {stored:N0} articles, not {count:N0}");
+            if (stored == 0)
+            {
+                var sample = Fill(services.Articles, services.Sources.Current.Select(s => s.Id).ToArray(), count);
+                Console.WriteLine($"stored {count:N0} articles (FTS index kept by triggers) in {fill.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(Path.Combine(root, "data", NewsBriefDatabase.FileName)).Length / 1048576.0:0} MB");
+                SaveBrief(services, sample);
+            }
+            else Console.WriteLine($"reusing {stored:N0} stored articles in {root}");
+            var alerting = host.Services.GetRequiredService<AlertServices>();
+            var options = new WebOptions { Urls = "http://127.0.0.1:0", SearchesPerMinute = 100_000 };
+            await using var app = ReadingRoom.Create(services, alerting, options);
+            // The search before ranking moved out of the store, on the same page, database and server: the peer.
+            var room = new ReadingRoomServices(services, alerting, options);
+            var previous = new PreviousSearch(services);
+            app.MapGet("/search-before", (HttpContext ctx, string? q, string? from, string? to) => SearchPage.Render(ctx, room, q, from, to, previous.Find))
+                .RequireRateLimiting(SearchPage.RateLimitPolicy);
             await app.StartAsync();
             using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(app.Urls.First()) };
+            string[][] queries =
+            [
+                ["?q=w0", "a word in nearly every article"],
+                ["?q=w40", "a word in 1 of 6"],
+                ["?q=w3000", "a rare word (252 articles)"],
+                ["?q=%22w1%20w2%22", "phrase of two common words"],
+                ["?q=w5%20AND%20w9", "a AND b"],
+                ["?q=w12%20OR%20w700%20-w3", "a OR b, NOT c"],
+                ["?q=title%3Aw7*", "title prefix"],
+                ["?q=w0&from=2026-11-01&to=2026-11-07", "common word, one week"],
+            ];
+            Console.WriteLine();
+            Console.WriteLine("| /search over HTTP | kind | requests | before p50 ms | before p95 ms | before CPU ms | now p50 ms | now p95 ms | now CPU ms |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            // Every kind once through both before any is timed, so the first kinds do not pay for compiling the code all share.
+            for (var i = 0; i < 10; i++)
+                foreach (var q in queries)
+                    foreach (var path in new[] { "/search-before", "/search" }) (await client.GetAsync(path + q[0])).EnsureSuccessStatusCode();
+            var before = new Timings();
+            var now = new Timings();
+            foreach (var q in queries)
+            {
+                var (b, n) = await ComparePagesAsync(client, "/search-before" + q[0], "/search" + q[0], 60);
+                Row("`/search" + q[0] + "`", q[1], b, n);
+                before.Add(b);
+                now.Add(n);
+            }
+            Row("all above", "mix", before, now);
+            CompareStoreQueries(services, previous, queries);
             Console.WriteLine();
             Console.WriteLine("| request | kind | requests | p50 ms | p95 ms | max ms | CPU ms/request |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-            string[][] queries =
-            [
-                ["/search?q=w0", "one word in ~1/3 of articles"],
-                ["/search?q=w40", "one word in ~1/50"],
-                ["/search?q=w3000", "a rare word"],
-                ["/search?q=%22w1%20w2%22", "phrase of two common words"],
-                ["/search?q=w5%20AND%20w9", "a AND b"],
-                ["/search?q=w12%20OR%20w700%20-w3", "a OR b, NOT c"],
-                ["/search?q=title%3Aw7*", "title prefix"],
-                ["/search?q=w0&from=2026-11-01&to=2026-11-07", "common word, one week"],
-            ];
-            var all = new List<double>();
-            foreach (var q in queries) all.AddRange(await MeasureAsync(client, q[0], q[1], 60));
-            Report("/search (all above)", "mix", all);
-            CompareStoreQueries(services, queries);
             await MeasureAsync(client, "/", "latest brief, 20 stories", 300);
             await MeasureAsync(client, "/stories", "stories of 7 days", 30);
             return 0;
@@ -64,78 +96,100 @@ public sealed class WebBenchmark : IBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(root, true); } catch (IOException) { }
+            if (keep is null) try { Directory.Delete(root, true); } catch (IOException) { }
         }
     }
 
     /// <summary>
-    /// The store's search alone, beside the single statement it replaced (every match scored with bm25 and
-    /// snippeted before the cut), on the same database in the same run: the before/after of bounded ranking.
+    /// The store's part alone, interleaved call by call on the same database: before, the bounded bm25 statement
+    /// (ranking, snippets for 400); now, the newest <see cref="ArticleFinder.Candidates"/> matches and snippets for a page of 50.
     /// </summary>
-    private static void CompareStoreQueries(AppServices services, string[][] queries)
+    private static void CompareStoreQueries(AppServices services, PreviousSearch previous, string[][] queries)
     {
         Console.WriteLine();
-        Console.WriteLine("| store query | kind | previous p50 ms | previous p95 ms | previous CPU ms | bounded p50 ms | bounded p95 ms | bounded CPU ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| store query | kind | calls | before p50 ms | before p95 ms | before CPU ms | now p50 ms | now p95 ms | now CPU ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         var search = new ArticleSearch(services.Database);
-        var previous = new List<double>();
-        var bounded = new List<double>();
-        double previousCpu = 0, boundedCpu = 0;
+        var before = new Timings();
+        var now = new Timings();
         foreach (var q in queries)
         {
-            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + q[0]).Query);
+            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(q[0]);
             var request = SearchRequest.Parse(parameters["q"], parameters.TryGetValue("from", out var f) ? f.ToString() : null,
                 parameters.TryGetValue("to", out var t) ? t.ToString() : null, DateTimeOffset.UtcNow);
             var match = Core.Query.FullTextExpression.For(request.Query!)!;
-            var (before, beforeCpu) = Time(12, () => PreviousSearch(services.Database, match, request.From, request.To, ArticleFinder.Candidates));
-            var (after, afterCpu) = Time(30, () => search.Search(match, request.From, request.To, ArticleFinder.Candidates).Count);
-            previous.AddRange(before);
-            bounded.AddRange(after);
-            previousCpu += beforeCpu / queries.Length;
-            boundedCpu += afterCpu / queries.Length;
-            Console.WriteLine($"| `{q[0]}` | {q[1]} | {P(before, 0.5):0.0} | {P(before, 0.95):0.0} | {beforeCpu:0.0} | {P(after, 0.5):0.0} | {P(after, 0.95):0.0} | {afterCpu:0.0} |");
+            var b = new Timings();
+            var n = new Timings();
+            for (var i = -2; i < 30; i++)
+            {
+                Time(i < 0 ? null : b, () => previous.Statement(match, request.From, request.To, PreviousSearch.Candidates));
+                Time(i < 0 ? null : n, () =>
+                {
+                    var newest = search.Newest(match, request.From, request.To, ArticleFinder.Candidates);
+                    return search.Snippets(match, newest.Take(50).Select(a => a.Id).ToList()).Count;
+                });
+            }
+            Row("`" + q[0] + "`", q[1], b, n);
+            before.Add(b);
+            now.Add(n);
         }
-        Console.WriteLine($"| all above | mix | {P(previous, 0.5):0.0} | {P(previous, 0.95):0.0} | {previousCpu:0.0} | {P(bounded, 0.5):0.0} | {P(bounded, 0.95):0.0} | {boundedCpu:0.0} |");
+        Row("all above", "mix", before, now);
     }
 
-    /// <summary>Wall times of n calls after a warm-up, and the process's CPU time per call.</summary>
-    private static (List<double> Wall, double CpuPerCall) Time(int n, Func<int> run)
+    /// <summary>Wall and CPU time (of this process) of each call, the calls in order.</summary>
+    private sealed class Timings
     {
-        run();
-        var times = new List<double>(n);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var i = 0; i < n; i++)
+        public List<double> Wall { get; } = [];
+        public double Cpu { get; private set; }
+
+        public void Record(double wall, double cpu)
         {
-            var watch = Stopwatch.StartNew();
-            run();
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            Wall.Add(wall);
+            Cpu += cpu;
         }
-        return (times, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n);
+
+        public void Add(Timings other)
+        {
+            Wall.AddRange(other.Wall);
+            Cpu += other.Cpu;
+        }
     }
 
-    /// <summary>The search statement before bounded ranking, kept here only as the benchmark's reference.</summary>
-    private static int PreviousSearch(NewsBriefDatabase database, string match, DateTimeOffset from, DateTimeOffset to, int limit)
+    private static void Time(Timings? into, Func<int> run)
     {
-        using var connection = database.Connect();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT a.*, f.score, f.snip
-            FROM (SELECT rowid, bm25(articles_fts, 10.0, 1.0) AS score,
-                         snippet(articles_fts, -1, char(57344), char(57345), '…', 24) AS snip
-                  FROM articles_fts WHERE articles_fts MATCH $match) f
-            JOIN articles a ON a.id = f.rowid
-            WHERE COALESCE(a.published, a.fetched) BETWEEN $from AND $to
-            ORDER BY f.score, a.id DESC LIMIT $limit
-            """;
-        cmd.Parameters.AddWithValue("$match", match);
-        cmd.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var reader = cmd.ExecuteReader();
-        var rows = 0;
-        while (reader.Read()) rows++;
-        return rows;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        run();
+        into?.Record(watch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
     }
+
+    /// <summary>Two pages requested alternately (so that the machine's load falls on both alike), after a warm-up of each.</summary>
+    private static async Task<(Timings Before, Timings Now)> ComparePagesAsync(HttpClient client, string before, string now, int n)
+    {
+        var b = new Timings();
+        var a = new Timings();
+        for (var i = -5; i < n; i++)
+        {
+            await TimeAsync(i < 0 ? null : b, client, before);
+            await TimeAsync(i < 0 ? null : a, client, now);
+        }
+        return (b, a);
+    }
+
+    private static async Task TimeAsync(Timings? into, HttpClient client, string path)
+    {
+        // CPU time of this process (server and client): on a shared machine wall time also counts other processes' turns.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        into?.Record(watch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    private static void Row(string what, string kind, Timings before, Timings now) =>
+        Console.WriteLine(FormattableString.Invariant(
+            $"| {what} | {kind} | {now.Wall.Count} | {P(before.Wall, 0.5):0.0} | {P(before.Wall, 0.95):0.0} | {before.Cpu / before.Wall.Count:0.0} | {P(now.Wall, 0.5):0.0} | {P(now.Wall, 0.95):0.0} | {now.Cpu / now.Wall.Count:0.0} |"));
 
     private static double P(List<double> times, double p)
     {

@@ -80,7 +80,7 @@ public sealed class PostgresCliTests : IAsyncDisposable
 
         // The copy is a working store: search finds the copied text, and a new article gets an id after the copied ones.
         using var db = NewsBriefDatabase.OpenPostgres(pg.ConnectionString);
-        Assert.Equal(2, new ArticleSearch(db).Search("\"tiktok\"", DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1), 10).Count);
+        Assert.Equal(2, new ArticleSearch(db).Newest("\"tiktok\"", DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1), 10).Count);
         var added = new ArticleStore(db).Upsert([new NewsBrief.Core.Domain.Article
         {
             SourceId = "local", Url = "https://n.example/5", CanonicalUrl = "https://n.example/5", Title = "New", Fetched = DateTimeOffset.UtcNow, ContentHash = "n5",

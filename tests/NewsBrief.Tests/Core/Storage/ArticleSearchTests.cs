@@ -5,7 +5,7 @@ using NewsBrief.Tests.Support;
 
 namespace NewsBrief.Tests.Core.Storage;
 
-/// <summary>The full-text index follows every write to articles, ranks titles first, and takes any query text safely.</summary>
+/// <summary>The full-text index follows every write to articles, gives the newest matches first, snippets the ones asked, and takes any query text safely.</summary>
 public abstract class ArticleSearchTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
@@ -30,18 +30,22 @@ public abstract class ArticleSearchTests : IDisposable
         Published = Now.AddHours(-1), Fetched = Now, ContentHash = hash,
     };
 
-    private IReadOnlyList<SearchHit> Find(string query) =>
-        _search.Search(FullTextExpression.For(TopicQuery.Parse(query))!, DateTimeOffset.UnixEpoch, Now, 10);
+    private IReadOnlyList<Article> Find(string query, int limit = 10) =>
+        _search.Newest(FullTextExpression.For(TopicQuery.Parse(query))!, DateTimeOffset.UnixEpoch, Now, limit);
 
     [StoreFact]
-    public void ATitleMatch_RanksAboveABodyMatch()
+    public void Matches_ComeNewestFirst_AndSnippetsMarkTheMatchesOfJustTheArticlesAsked()
     {
-        _store.Upsert([Make("https://a.example/body", "Parliament debates", "The sanctions bill was debated.", "b"), Make("https://a.example/title", "Sanctions bill passes", "Parliament voted.", "t")]);
+        _store.Upsert([Make("https://a.example/body", "Parliament debates", "The sanctions bill was debated.", "b")]);
+        _store.Upsert([Make("https://a.example/title", "Sanctions bill passes", "Parliament voted.", "t")]);
 
         var hits = Find("sanctions");
+        var snippets = _search.Snippets("\"sanctions\"", [hits[1].Id, hits[0].Id, 999_999]);
 
-        Assert.Equal(["Sanctions bill passes", "Parliament debates"], hits.Select(h => h.Article.Title));
-        Assert.Contains($"{ArticleSearch.MarkStart}sanctions{ArticleSearch.MarkEnd}", hits[1].Snippet);
+        Assert.Equal(["Sanctions bill passes", "Parliament debates"], hits.Select(h => h.Title));
+        Assert.Equal(2, snippets.Count);
+        Assert.Contains($"{ArticleSearch.MarkStart}sanctions{ArticleSearch.MarkEnd}", snippets[hits[1].Id]);
+        Assert.Contains($"{ArticleSearch.MarkStart}Sanctions{ArticleSearch.MarkEnd}", snippets[hits[0].Id]);
     }
 
     [StoreFact]
@@ -51,7 +55,7 @@ public abstract class ArticleSearchTests : IDisposable
         _store.Upsert([Make("https://a.example/1", "Final headline", "Later words about quotas.", "v2")]);
 
         Assert.Empty(Find("tariffs"));
-        Assert.Equal("Final headline", Assert.Single(Find("quotas")).Article.Title);
+        Assert.Equal("Final headline", Assert.Single(Find("quotas")).Title);
     }
 
     [StoreFact]
@@ -66,20 +70,17 @@ public abstract class ArticleSearchTests : IDisposable
     }
 
     [StoreFact]
-    public void ACommonWord_IsRankedAmongItsNewestMatchesInRange_AndADateRangeReachesOlderOnes()
+    public void ACommonWord_GivesItsNewestMatchesInRange_AndADateRangeReachesOlderOnes()
     {
         var old = Make("https://a.example/old", "Sanctions on steel", "An early report.", "old") with { Published = Now.AddDays(-30) };
         _store.Upsert([old]);
-        _store.Upsert([.. Enumerable.Range(0, ArticleSearch.RankWindow).Select(i => Make($"https://b.example/{i}", $"Report {i}", $"Trade news mentions sanctions {i}.", $"n{i}"))]);
+        _store.Upsert([.. Enumerable.Range(0, 20).Select(i => Make($"https://b.example/{i}", $"Report {i}", $"Trade news mentions sanctions {i}.", $"n{i}"))]);
 
-        var recent = _search.Search("\"sanctions\"", DateTimeOffset.UnixEpoch, Now, 5);
-        var older = _search.Search("\"sanctions\"", DateTimeOffset.UnixEpoch, Now.AddDays(-10), 5);
+        var recent = _search.Newest("\"sanctions\"", DateTimeOffset.UnixEpoch, Now, 5);
+        var older = _search.Newest("\"sanctions\"", DateTimeOffset.UnixEpoch, Now.AddDays(-10), 5);
 
-        // The old title match would rank first, but it is older than the newest RankWindow matches.
-        Assert.Equal(5, recent.Count);
-        Assert.DoesNotContain(recent, h => h.Article.Title == old.Title);
-        Assert.Equal(old.Title, Assert.Single(older).Article.Title);
-        Assert.Contains($"{ArticleSearch.MarkStart}Sanctions{ArticleSearch.MarkEnd}", older[0].Snippet);
+        Assert.Equal(["Report 19", "Report 18", "Report 17", "Report 16", "Report 15"], recent.Select(a => a.Title));
+        Assert.Equal(old.Title, Assert.Single(older).Title);
     }
 
     public void Dispose() => _test.Dispose();
