@@ -91,7 +91,7 @@ public sealed class ExtractiveSummariser(ExtractiveOptions? options = null)
             if (!documentOf.Contains(d)) documentWords[d].Clear();
         var central = CentralDocument.Of(documentWords, index);
         var lead = Array.IndexOf(documentOf, central);
-        var picked = OutletMmr.Pick(scores, similarity, documentOf, lead, maxSentences, _options.Lambda, _options.DuplicateThreshold, _options.NewOutletBonus);
+        var picked = Mmr.Pick(scores, similarity, maxSentences, _options.Lambda, _options.DuplicateThreshold, documentOf, lead, _options.NewOutletBonus);
         var firstPick = new Dictionary<int, int>();
         foreach (var i in picked) firstPick.TryAdd(documentOf[i], firstPick.Count);
         return picked
