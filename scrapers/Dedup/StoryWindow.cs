@@ -55,7 +55,7 @@ public sealed class StoryWindow
         if (!_stories.TryGetValue(storyId, out var group)) _stories[storyId] = group = new Group(storyId);
         foreach (var member in Sample(group.Members))
         {
-            var similarity = Cosine(entry, member);
+            var similarity = Similarity(entry, member);
             member.Centrality += similarity;
             entry.Centrality += similarity;
         }
@@ -96,7 +96,7 @@ public sealed class StoryWindow
         }
         foreach (var member in Sample(target.Members))
         {
-            var similarity = Cosine(entry, member);
+            var similarity = Similarity(entry, member);
             member.Centrality += similarity;
             entry.Centrality += similarity;
         }
@@ -136,7 +136,7 @@ public sealed class StoryWindow
         foreach (var x in Sample(survivor.Members))
             foreach (var y in Sample(gone.Members))
             {
-                var similarity = Cosine(x, y);
+                var similarity = Similarity(x, y);
                 x.Centrality += similarity;
                 y.Centrality += similarity;
             }
@@ -195,7 +195,7 @@ public sealed class StoryWindow
         var sample = Sample(members);
         var sum = 0.0;
         foreach (var member in sample)
-            if ((member.Time - entry.Time).Duration() <= _settings.Window) sum += Cosine(entry, member) * _settings.Decay(entry.Time, member.Time);
+            if ((member.Time - entry.Time).Duration() <= _settings.Window) sum += Similarity(entry, member) * _settings.Decay(entry.Time, member.Time);
         return sample.Count == 0 ? 0 : sum / sample.Count;
     }
 
@@ -205,13 +205,21 @@ public sealed class StoryWindow
         var sum = 0.0;
         foreach (var p in x)
             foreach (var q in y)
-                if ((p.Time - q.Time).Duration() <= _settings.Window) sum += Cosine(p, q) * _settings.Decay(p.Time, q.Time);
+                if ((p.Time - q.Time).Duration() <= _settings.Window) sum += Similarity(p, q) * _settings.Decay(p.Time, q.Time);
         return sum / Math.Max(1, x.Count * y.Count);
     }
 
     /// <summary>The story's most recently added articles, at most <see cref="MaxComparedPerStory"/> (no sort: this runs per candidate).</summary>
     private List<Entry> Sample(List<Entry> members) =>
         members.Count <= MaxComparedPerStory ? members : members.GetRange(members.Count - MaxComparedPerStory, MaxComparedPerStory);
+
+    /// <summary>The lexical cosine, plus the clusterer's share of the sentence vectors' cosine when both articles have one.</summary>
+    private double Similarity(Entry a, Entry b)
+    {
+        var lexical = Cosine(a, b);
+        if (_settings.EmbeddingWeight == 0 || a.Vector is null || b.Vector is null) return lexical;
+        return lexical + _settings.EmbeddingWeight * SentenceEmbedder.Cosine(a.Vector, b.Vector);
+    }
 
     private double Cosine(Entry a, Entry b)
     {
@@ -267,7 +275,7 @@ public sealed class StoryWindow
             weights[k++] = weight;
         }
         Array.Sort(terms, weights);
-        var entry = new Entry(articleId, item.Title, item.Time, terms, weights) { StoryId = storyId };
+        var entry = new Entry(articleId, item.Title, item.Time, terms, weights) { StoryId = storyId, Vector = item.Vector };
         foreach (var term in terms)
         {
             _df[term]++;
@@ -312,6 +320,7 @@ public sealed class StoryWindow
         public int[] Terms { get; } = terms;
         public double[] Raw { get; } = raw;
         public long StoryId { get; set; }
+        public float[]? Vector { get; init; }
         public double Centrality { get; set; }
         public double Norm { get; set; }
         public int NormAt { get; set; }
