@@ -195,6 +195,15 @@ internal static class Migrations
         """
         ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
         """,
+        // Each article's sentence vector for story similarity (Stories:Embeddings): float32 little-endian, encoded once
+        // at ingest and read back for candidates. The model's name is kept so another model's vectors are never compared.
+        """
+        CREATE TABLE article_vectors (
+            article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            vector      BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

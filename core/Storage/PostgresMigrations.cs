@@ -188,6 +188,13 @@ internal static class PostgresMigrations
         """
         ALTER TABLE deliveries ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        CREATE TABLE article_vectors (
+            article_id  BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            vector      BYTEA NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;
