@@ -73,7 +73,11 @@ public sealed class StoryAssigner(StoryStore store, StoryClusterer settings, Tim
     {
         var window = new StoryWindow(settings, store.NextId());
         var rows = store.IndexRows(time.GetUtcNow() - window.Retention, LeadChars, embedder is null ? null : VectorModel);
-        var items = rows.Select(r => (r.ArticleId, Item(r.Title, r.Lead, r.Dated, r.SourceId) with { Vector = r.Vector })).ToList();
+        // A stored vector of another length (a damaged row) is encoded again rather than compared.
+        var items = rows.Select(r => (r.ArticleId, Item(r.Title, r.Lead, r.Dated, r.SourceId) with
+        {
+            Vector = r.Vector is { Length: SentenceEmbedder.Dimensions } ? r.Vector : null,
+        })).ToList();
         var vectors = Encode(items.Where(x => x.Item2.Vector is null).ToList(), out var encoded);
         for (var i = 0; i < rows.Count; i++)
         {

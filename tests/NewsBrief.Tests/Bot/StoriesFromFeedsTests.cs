@@ -110,7 +110,7 @@ public sealed class StoriesFromFeedsTests(AllSidesFeedsFixture feeds, ITestOutpu
     {
         var score = await feeds.ScoreAsync();
         output.WriteLine($"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}), pairwise F1 {score.PairF1:0.000}, {score.Clusters} stories, {feeds.Polls} polls");
-        // Measured 0.896 (P 0.988, R 0.820) with the lexical default and a 2-day half-life (0.877, P 0.933, without
+        // Measured 0.896-0.901 (P 0.988, R 0.820-0.827; parallel polls vary the batches) with the lexical default and a 2-day half-life (0.877, P 0.933, without
         // fading); the target of 0.92 needs Stories:Embeddings (below). The floor guards against regressions.
         Assert.True(score.BCubedF1 >= 0.89, $"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}) over {feeds.Polls} polls");
     }
