@@ -6,6 +6,7 @@ using NewsBrief.Core.Domain;
 using NewsBrief.Core.Query;
 using NewsBrief.Core.Storage;
 using NewsBrief.Core.Telemetry;
+using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Scrapers.Fetching;
 using NewsBrief.Scrapers.Refresh;
 
@@ -33,8 +34,14 @@ public static class ScrapersServiceCollectionExtensions
         {
             Logger = sp.GetRequiredService<ILogger<HttpFetcher>>(),
         });
-        services.AddSingleton(sp => new StoryAssigner(sp.GetRequiredService<StoryStore>(), sp.GetRequiredService<StoryOptions>().Clusterer(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<TopicClassifier>()));
+        // Creating the embedder is cheap: it loads its model at the first encode, and only Stories:Embeddings asks for it.
+        services.AddSingleton<SentenceEmbedder>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<StoryOptions>();
+            return new StoryAssigner(sp.GetRequiredService<StoryStore>(), options.Clusterer(), sp.GetRequiredService<TimeProvider>(), sp.GetService<TopicClassifier>(),
+                options.Embeddings ? sp.GetRequiredService<SentenceEmbedder>() : null);
+        });
         services.AddSingleton(sp => new RefreshPipeline(sp.GetRequiredService<HttpFetcher>(), sp.GetRequiredService<ArticleStore>(),
             sp.GetRequiredService<SourceStateStore>(), sp.GetRequiredService<FetchOptions>(), sp.GetRequiredService<TimeProvider>(), stories: sp.GetRequiredService<StoryAssigner>())
         {

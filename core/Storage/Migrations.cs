@@ -203,6 +203,15 @@ internal static class Migrations
         CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
         INSERT INTO articles_fts (rowid, title, body) SELECT id, title, COALESCE(text, description, '') FROM articles;
         """,
+        // Each article's sentence vector for story similarity (Stories:Embeddings): float32 little-endian, encoded once
+        // at ingest and read back for candidates. The model's name is kept so another model's vectors are never compared.
+        """
+        CREATE TABLE article_vectors (
+            article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            vector      BLOB NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -192,6 +192,13 @@ internal static class PostgresMigrations
         """
         SELECT 1;
         """,
+        """
+        CREATE TABLE article_vectors (
+            article_id  BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            model       TEXT NOT NULL,
+            vector      BYTEA NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

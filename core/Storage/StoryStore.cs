@@ -34,6 +34,9 @@ public sealed class StoryStore(NewsBriefDatabase database)
                     ("$old", oldId), ("$new", newId), ("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
                 Execute(connection, tx, "DELETE FROM stories WHERE id = $old", ("$old", oldId));
             }
+            foreach (var v in changes.Vectors)
+                Execute(connection, tx, "INSERT INTO article_vectors (article_id, model, vector) VALUES ($a, $m, $v) ON CONFLICT(article_id) DO UPDATE SET model = excluded.model, vector = excluded.vector",
+                    ("$a", v.ArticleId), ("$m", v.Model), ("$v", VectorBlob.ToBytes(v.Vector)));
             foreach (var (storyId, topics) in changes.Topics)
             {
                 Execute(connection, tx, "DELETE FROM story_topics WHERE story_id = $s", ("$s", storyId));
@@ -103,23 +106,29 @@ public sealed class StoryStore(NewsBriefDatabase database)
         return Build(connection, articles).OrderByDescending(s => s.LastUpdated).ThenByDescending(s => s.Id).ToList();
     }
 
-    /// <summary>What assignment needs of the articles dated since <paramref name="since"/> and of every unassigned one, in time order.</summary>
-    public IReadOnlyList<StoryIndexRow> IndexRows(DateTimeOffset since, int leadChars)
+    /// <summary>
+    /// What assignment needs of the articles dated since <paramref name="since"/> and of every unassigned one, in time
+    /// order; with <paramref name="vectorModel"/>, each article's stored vector of that model (read back, never recomputed).
+    /// </summary>
+    public IReadOnlyList<StoryIndexRow> IndexRows(DateTimeOffset since, int leadChars, string? vectorModel = null)
     {
         using var connection = database.Connect();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT id, story_id, title, substr(COALESCE(NULLIF(text, ''), NULLIF(description, ''), ''), 1, $lead), COALESCE(published, fetched), source_id
+        var vector = vectorModel is null ? "NULL" : "(SELECT v.vector FROM article_vectors v WHERE v.article_id = articles.id AND v.model = $model)";
+        cmd.CommandText = $"""
+            SELECT id, story_id, title, substr(COALESCE(NULLIF(text, ''), NULLIF(description, ''), ''), 1, $lead), COALESCE(published, fetched), source_id, {vector}
             FROM articles WHERE COALESCE(published, fetched) >= $since OR story_id IS NULL
             ORDER BY COALESCE(published, fetched), id
             """;
         cmd.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         cmd.Parameters.AddWithValue("$lead", leadChars);
+        if (vectorModel is not null) cmd.Parameters.AddWithValue("$model", vectorModel);
         using var r = cmd.ExecuteReader();
         var rows = new List<StoryIndexRow>();
         while (r.Read())
             rows.Add(new StoryIndexRow(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetString(2), r.GetString(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetString(5)));
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.GetString(5),
+                r.IsDBNull(6) ? null : VectorBlob.FromBytes((byte[])r.GetValue(6))));
         return rows;
     }
 

@@ -35,6 +35,12 @@ public sealed class StoryClusterer
     /// <summary>Multiplier for named-entity-ish tokens: names, acronyms, numbers. Default 1.5.</summary>
     public double EntityBoost { get; init; } = 1.5;
 
+    /// <summary>
+    /// How much the cosine of two articles' sentence vectors adds to their lexical similarity, before fading (0: lexical
+    /// only). Used only where both articles carry a <see cref="ClusterItem.Vector"/>; the incremental window reads it.
+    /// </summary>
+    public double EmbeddingWeight { get; init; }
+
     /// <summary>Returns the stories as lists of indexes into <paramref name="items"/>; every index appears once, in ascending order.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<ClusterItem> items)
     {
@@ -112,5 +118,6 @@ public sealed class StoryClusterer
         if (LeadWords < 0) throw new ArgumentOutOfRangeException(nameof(LeadWords), LeadWords, "LeadWords must not be negative.");
         if (TitleWeight <= 0) throw new ArgumentOutOfRangeException(nameof(TitleWeight), TitleWeight, "TitleWeight must be positive.");
         if (EntityBoost <= 0) throw new ArgumentOutOfRangeException(nameof(EntityBoost), EntityBoost, "EntityBoost must be positive.");
+        if (EmbeddingWeight is < 0 or > 10) throw new ArgumentOutOfRangeException(nameof(EmbeddingWeight), EmbeddingWeight, "EmbeddingWeight must be in [0, 10].");
     }
 }

@@ -29,6 +29,28 @@ public sealed record StoryOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan HalfLife { get; init; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// Adds local sentence embeddings to the lexical similarity (all-MiniLM-L6-v2, in the package: 91 MB, loaded at the
+    /// first poll that stores an article, never when off). Each article's title and lead are encoded once at ingest
+    /// and stored. Default off: the lexical similarity alone.
+    /// </summary>
+    public bool Embeddings { get; init; }
+
+    /// <summary>With <see cref="Embeddings"/>: how much the cosine of two articles' vectors adds to their lexical similarity.</summary>
+    [Range(0.05, 2.0)]
+    public double EmbeddingWeight { get; init; } = DefaultEmbeddingWeight;
+
+    /// <summary>With <see cref="Embeddings"/>: the threshold of the combined similarity, in place of <see cref="Threshold"/>.</summary>
+    [Range(0.01, 1.0)]
+    public double EmbeddingThreshold { get; init; } = DefaultEmbeddingThreshold;
+
+    /// <summary>Tuned on the AllSides dev stories (benchmark <c>clustering --embeddings-sweep</c>); see the README.</summary>
+    public const double DefaultEmbeddingWeight = 0.4;
+
+    public const double DefaultEmbeddingThreshold = 0.3;
+
     /// <summary>The clusterer these settings describe.</summary>
-    public StoryClusterer Clusterer() => new() { Threshold = Threshold, Window = Window, HalfLife = HalfLife };
+    public StoryClusterer Clusterer() => Embeddings
+        ? new() { Threshold = EmbeddingThreshold, EmbeddingWeight = EmbeddingWeight, Window = Window, HalfLife = HalfLife }
+        : new() { Threshold = Threshold, Window = Window, HalfLife = HalfLife };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NewsBrief.Scrapers.Dedup;
+using NewsBrief.Scrapers.Refresh;
 
 namespace NewsBrief.Benchmarks;
 
@@ -8,16 +9,25 @@ public sealed class ClusteringBenchmark : IBenchmark
 {
     public string Name => "clustering";
 
-    public string Description => "story clustering: pairwise/B-cubed P/R/F1 on AllSides, thresholds, incremental, articles/s [--sweep]";
+    public string Description => "story clustering: pairwise/B-cubed P/R/F1 on AllSides, thresholds, incremental, lexical vs embeddings, articles/s [--sweep] [--embeddings-sweep [--leads 0,150]] [--ingest lexical|embeddings [--copies N]]";
 
     public Task<int> RunAsync(string[] args)
     {
+        var copies = args.SkipWhile(a => a != "--copies").Skip(1).Select(int.Parse).FirstOrDefault(1);
+        if (args.SkipWhile(a => a != "--ingest").Skip(1).FirstOrDefault() is { } mode) return Task.FromResult(ClusteringIngest.Run(mode, copies));
         var root = DataFolder.Require();
         var dated = ClusteringAllSides.Load(root, sameDay: false);
         var sameDay = ClusteringAllSides.Load(root, sameDay: true);
         if (args.Contains("--sweep"))
         {
             ClusteringSweep.Run(dated, sameDay);
+            return Task.FromResult(0);
+        }
+        if (args.Contains("--embeddings-sweep"))
+        {
+            using var embedder = new SentenceEmbedder();
+            int[] leads = args.SkipWhile(a => a != "--leads").Skip(1).Take(1).SelectMany(a => a.Split(',')).Select(int.Parse).DefaultIfEmpty(-1).ToArray();
+            ClusteringEmbeddingSweep.Run(dated, sameDay, new ClusteringVectors(embedder), leads[0] < 0 ? [0, 150, 300, 600] : leads);
             return Task.FromResult(0);
         }
         var defaults = new StoryClusterer();
@@ -47,6 +57,10 @@ public sealed class ClusteringBenchmark : IBenchmark
             }
 
         Console.WriteLine();
+        Embeddings(dated, sameDay);
+        Console.WriteLine();
+        ClusteringIngest.Compare(copies);
+        Console.WriteLine();
         Console.WriteLine("| articles | times                        | mode        | seconds | articles/s |");
         Console.WriteLine("|----------|------------------------------|-------------|---------|------------|");
         foreach (var count in new[] { 1_000, 5_000 })
@@ -63,6 +77,37 @@ public sealed class ClusteringBenchmark : IBenchmark
         }
         return Task.FromResult(0);
     }
+
+    /// <summary>
+    /// Ingest as configured: the lexical default beside <c>Stories:Embeddings</c> (its tuned weight and threshold), on the
+    /// dev part (tuned on), the held-out part and all, in time order and shuffled, and everything at one instant.
+    /// </summary>
+    private static void Embeddings(ClusteringAllSides dated, ClusteringAllSides sameDay)
+    {
+        using var embedder = new SentenceEmbedder();
+        var vectors = new ClusteringVectors(embedder);
+        var withVectors = vectors.With(dated, StoryAssigner.EmbeddedLeadChars);
+        var sameDayWithVectors = vectors.With(sameDay, StoryAssigner.EmbeddedLeadChars);
+        var lexical = new StoryOptions().Clusterer();
+        var combined = new StoryOptions { Embeddings = true }.Clusterer();
+        Console.WriteLine($"Ingest (window), lexical default (threshold {lexical.Threshold}) against Stories:Embeddings (title + {StoryAssigner.EmbeddedLeadChars} lead chars, " +
+                          $"weight {combined.EmbeddingWeight}, threshold {combined.Threshold}); dev = stories from {ClusteringAllSides.DevFrom:yyyy-MM-dd}, held-out = before:");
+        Console.WriteLine();
+        Console.WriteLine("| part | order | similarity | pair P | pair R | pair F1 | B3 P | B3 R | B3 F1 | clusters |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var part in new[] { "dev", "heldout", "all" })
+            foreach (var (order, seed) in new[] { ("time", (int?)null), ("shuffled", 7) })
+                foreach (var (name, clusterer) in new[] { ("lexical", lexical), ("embeddings", combined) })
+                {
+                    var p = withVectors.Part(part);
+                    ScoreRow(part, order, name, ClusteringScore.Of(ClusteringWindow.Run(clusterer, p.Items, seed), p.Gold));
+                }
+        foreach (var (name, clusterer) in new[] { ("lexical", lexical), ("embeddings", combined) })
+            ScoreRow("all", "one instant", name, ClusteringScore.Of(ClusteringWindow.Run(clusterer, sameDayWithVectors.Items), sameDayWithVectors.Gold));
+    }
+
+    private static void ScoreRow(string part, string order, string similarity, ClusteringScore s) =>
+        Console.WriteLine($"| {part} | {order} | {similarity} | {s.PairPrecision:0.000} | {s.PairRecall:0.000} | {s.PairF1:0.000} | {s.BCubedPrecision:0.000} | {s.BCubedRecall:0.000} | **{s.BCubedF1:0.000}** | {s.Clusters} |");
 
     /// <summary>A half-life so long that nothing fades within any window: the clusterer as it was before fading.</summary>
     private static readonly TimeSpan NoFading = TimeSpan.FromDays(100_000);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsBrief.Scrapers.Dedup;
 using NewsBrief.Tests.Support;
+using Xunit.Abstractions;
 
 namespace NewsBrief.Tests.Bot;
 
@@ -10,9 +11,13 @@ namespace NewsBrief.Tests.Bot;
 /// The AllSides stories of the last 80 days of the set (125 stories, 367 articles, 86 outlets), served as one feed
 /// per outlet on 127.0.0.1, each article dated at its story's date plus 0-6 h, and polled by the CLI in batches two
 /// days apart on a fake clock (so each poll restores the story window from the store, as a restarted service does).
+/// The lexical default here; <see cref="AllSidesFeedsWithEmbeddingsFixture"/> the same with <c>Stories:Embeddings</c>.
 /// </summary>
-public sealed class AllSidesFeedsFixture : IAsyncLifetime
+public class AllSidesFeedsFixture : IAsyncLifetime
 {
+    /// <summary>The appsettings.json of the polls.</summary>
+    protected virtual string Settings => TestConfigFolder.QuickSettings;
+
     private readonly TempDirectory _dir = new();
     private readonly LocalHttpServer _server = new();
 
@@ -57,7 +62,7 @@ public sealed class AllSidesFeedsFixture : IAsyncLifetime
             });
             feeds.Add(($"outlet-{o}", _server.Url($"/feed/{o}.xml")));
         }
-        new TestConfigFolder(Config).WriteSettings().Write("topics.json", """{ "Topics": [] }""").WriteSources([.. feeds]);
+        new TestConfigFolder(Config).WriteSettings(Settings).Write("topics.json", """{ "Topics": [] }""").WriteSources([.. feeds]);
         var first = items.Min(i => i.Time);
         var last = items.Max(i => i.Time);
         for (var now = first.AddDays(2); ; now = now.AddDays(2))
@@ -78,6 +83,18 @@ public sealed class AllSidesFeedsFixture : IAsyncLifetime
             .Select(s => s.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("url").GetString()!).ToList()).ToList();
     }
 
+    /// <summary>The B-cubed score of the stored stories against the gold stories (every article in exactly one story).</summary>
+    public async Task<ClusteringScore> ScoreAsync()
+    {
+        var stories = await StoriesAsync();
+        var urls = stories.SelectMany(s => s).ToList();
+        Assert.Equal(Gold.Count, urls.Count);
+        Assert.Equal(urls.Count, urls.Distinct().Count());
+        var index = urls.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
+        var predicted = stories.Select(s => (IReadOnlyList<int>)s.Select(u => index[u]).ToList()).ToList();
+        return ClusteringScore.Of(predicted, urls.Select(u => Gold[u]).ToList());
+    }
+
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
@@ -86,21 +103,15 @@ public sealed class AllSidesFeedsFixture : IAsyncLifetime
     }
 }
 
-public sealed class StoriesFromFeedsTests(AllSidesFeedsFixture feeds) : IClassFixture<AllSidesFeedsFixture>
+public sealed class StoriesFromFeedsTests(AllSidesFeedsFixture feeds, ITestOutputHelper output) : IClassFixture<AllSidesFeedsFixture>
 {
     [SharedDataFact]
     public async Task Stories_OfAllSidesPolledInBatches_GroupTheOutletsOfEachEvent()
     {
-        var stories = await feeds.StoriesAsync();
-
-        var urls = stories.SelectMany(s => s).ToList();
-        Assert.Equal(feeds.Gold.Count, urls.Count); // every article in exactly one story
-        Assert.Equal(urls.Count, urls.Distinct().Count());
-        var index = urls.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
-        var predicted = stories.Select(s => (IReadOnlyList<int>)s.Select(u => index[u]).ToList()).ToList();
-        var score = ClusteringScore.Of(predicted, urls.Select(u => feeds.Gold[u]).ToList());
-        // Measured 0.896 (P 0.988, R 0.820) with the lexical default and a 2-day half-life (0.877, P 0.933, without
-        // fading); the issue's target is 0.92, not reached yet (README). The floor guards against regressions.
+        var score = await feeds.ScoreAsync();
+        output.WriteLine($"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}), pairwise F1 {score.PairF1:0.000}, {score.Clusters} stories, {feeds.Polls} polls");
+        // Measured 0.896-0.901 (P 0.988, R 0.820-0.827; parallel polls vary the batches) with the lexical default and a 2-day half-life (0.877, P 0.933, without
+        // fading); the issue's target of 0.92 needs Stories:Embeddings (below). The floor guards against regressions.
         Assert.True(score.BCubedF1 >= 0.89, $"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}) over {feeds.Polls} polls");
     }
 
@@ -119,5 +130,26 @@ public sealed class StoriesFromFeedsTests(AllSidesFeedsFixture feeds) : IClassFi
         var expected = full.Select(s => s.Where(matching.Contains).Order().ToList()).Where(s => s.Count > 0)
             .Select(s => string.Join(" ", s)).Order().ToList();
         Assert.Equal(expected, narrowed.Select(s => string.Join(" ", s.Order())).Order().ToList());
+    }
+}
+
+/// <summary>The AllSides feeds polled with <c>Stories:Embeddings</c> on (the tuned weight and threshold).</summary>
+public sealed class AllSidesFeedsWithEmbeddingsFixture : AllSidesFeedsFixture
+{
+    protected override string Settings => """
+        { "Fetch": { "Timeout": "00:00:30", "PageTimeout": "00:00:30", "FetchArticlePages": false },
+          "Brief": { "TimeZone": "UTC" }, "Stories": { "Embeddings": true } }
+        """;
+}
+
+public sealed class StoriesFromFeedsWithEmbeddingsTests(AllSidesFeedsWithEmbeddingsFixture feeds, ITestOutputHelper output) : IClassFixture<AllSidesFeedsWithEmbeddingsFixture>
+{
+    [SharedDataFact]
+    public async Task Stories_OfAllSidesPolledInBatchesWithEmbeddings_ReachTheIssuesTarget()
+    {
+        var score = await feeds.ScoreAsync();
+        output.WriteLine($"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}), pairwise F1 {score.PairF1:0.000}, {score.Clusters} stories, {feeds.Polls} polls");
+        // Measured 0.940 (P 0.932, R 0.949; lexical 0.896 in the same run); the issue's acceptance is 0.92, the floor just under the measure.
+        Assert.True(score.BCubedF1 >= 0.93, $"B-cubed F1 {score.BCubedF1:0.000} (P {score.BCubedPrecision:0.000}, R {score.BCubedRecall:0.000}) over {feeds.Polls} polls");
     }
 }

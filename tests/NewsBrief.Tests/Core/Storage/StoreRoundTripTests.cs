@@ -65,6 +65,23 @@ public abstract class StoreRoundTripTests : IDisposable
     }
 
     [StoreFact]
+    public void Stories_Vectors_ReadBackBitForBitForTheirModelOnly()
+    {
+        var a = Store("https://v.example/1", "https://v.example/2");
+        var stories = new StoryStore(_db);
+        var vector = Enumerable.Range(0, 384).Select(i => MathF.Sin(i) / 20f).ToArray();
+        vector[7] = float.Epsilon; // a subnormal survives the BLOB as it is
+        stories.Apply(new StoryChanges { Vectors = [new ArticleVector(a[0].Id, "model-a", vector)] });
+        stories.Apply(new StoryChanges { Vectors = [new ArticleVector(a[1].Id, "model-a", [1f, 2f]), new ArticleVector(a[1].Id, "model-a", [3f, -0.5f])] });
+
+        var rows = stories.IndexRows(Now.AddDays(-1), 20, "model-a").ToDictionary(r => r.ArticleId);
+        Assert.Equal(vector, rows[a[0].Id].Vector);
+        Assert.Equal(new[] { 3f, -0.5f }, rows[a[1].Id].Vector); // the later write replaces the earlier
+        Assert.All(stories.IndexRows(Now.AddDays(-1), 20, "model-b"), r => Assert.Null(r.Vector));
+        Assert.All(stories.IndexRows(Now.AddDays(-1), 20), r => Assert.Null(r.Vector));
+    }
+
+    [StoreFact]
     public void Events_SameEventTwice_IsOneEventWithBothCitations()
     {
         var a = Store("https://e.example/1", "https://e.example/2");
