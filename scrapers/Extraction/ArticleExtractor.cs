@@ -72,13 +72,28 @@ public static class ArticleExtractor
     };
 
     // Skipping SmartReader where our pass kept 90% of the page's paragraphs gained F1 on aeb and fundus but lost
-    // 0.008 on readability, so both engines still run; our scorer is not started once the budget is spent.
+    // 0.008 on readability, so SmartReader still runs first. Our scorer only ever won where SmartReader kept far
+    // less than the page's paragraph text (4 of 375 evaluation pages, all under 0.27 of it), so it runs only there
+    // (6% of pages): the second parse and our scorer were a quarter of the time. Not started once the budget is spent.
     private static string Combined(IDocument document, string html, Uri url, string? title, ExtractionBudget clock)
     {
+        var paragraphs = ParagraphTextLength(document); // before SmartReader reshapes the tree
         var smart = SmartReaderBody(document, url, title);
         if (clock.Exceeded) return smart;
+        if (smart.Length >= ShortBody && smart.Length >= paragraphs * SmartReaderKeptEnough) return smart;
         var own = OwnBody(Parse(html), html, title);
         return smart.Length >= ShortBody && smart.Length * 2 >= own.Length ? smart : PickLonger(smart, own);
+    }
+
+    /// <summary>A SmartReader body at least this share of the page's paragraph text is kept without running our scorer.</summary>
+    private const double SmartReaderKeptEnough = 0.3;
+
+    private static int ParagraphTextLength(IDocument document)
+    {
+        var length = 0;
+        if (document.Body is { } body)
+            foreach (var paragraph in body.QuerySelectorAll("p")) length += paragraph.TextContent.AsSpan().Trim().Length;
+        return length;
     }
 
     private static string PickLonger(string a, string b) => b.Length > a.Length ? b : a;
