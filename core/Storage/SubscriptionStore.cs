@@ -12,12 +12,43 @@ public sealed class SubscriptionStore(NewsBriefDatabase database)
     public Subscription Add(Subscription subscription)
     {
         using var connection = database.Connect();
-        using var cmd = connection.CreateCommand();
+        using var cmd = InsertCommand(connection, null);
+        return Insert(cmd, subscription);
+    }
+
+    /// <summary>
+    /// Stores many new subscriptions in one transaction (an import, a benchmark's 100,000), each exactly as
+    /// <see cref="Add"/> stores it, and returns them with their ids in the same order.
+    /// </summary>
+    public IReadOnlyList<Subscription> AddMany(IReadOnlyList<Subscription> subscriptions)
+    {
+        lock (database.WriteLock)
+        {
+            using var connection = database.Connect();
+            using var tx = connection.BeginTransaction(deferred: false);
+            using var cmd = InsertCommand(connection, tx);
+            var added = new List<Subscription>(subscriptions.Count);
+            foreach (var subscription in subscriptions) added.Add(Insert(cmd, subscription));
+            tx.Commit();
+            return added;
+        }
+    }
+
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction? tx)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = $"""
             INSERT INTO subscriptions (owner, name, query, destination, mode, created, start_after, daily_cap)
             VALUES ($owner, $name, $query, $destination, $mode, $created, (SELECT COALESCE(MAX(id), 0) FROM articles), $cap)
             RETURNING {Columns}
             """;
+        return cmd;
+    }
+
+    private static Subscription Insert(DbCommand cmd, Subscription subscription)
+    {
+        cmd.Parameters.Clear();
         cmd.Parameters.AddWithValue("$owner", subscription.Owner);
         cmd.Parameters.AddWithValue("$name", (object?)subscription.Name ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$query", subscription.Query);

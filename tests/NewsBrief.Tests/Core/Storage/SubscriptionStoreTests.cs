@@ -44,6 +44,23 @@ public abstract class SubscriptionStoreTests : IDisposable
         Assert.Equal(sub, Assert.Single(_store.List("alice")));
     }
 
+    [StoreFact]
+    public void AddMany_StoresEachAsAddDoes_InOrder()
+    {
+        new ArticleStore(_db).Upsert([new Article { SourceId = "s", Url = "https://a.example/1", CanonicalUrl = "https://a.example/1", Title = "t", ContentHash = "h" }]);
+        var one = Add("alice", "first");
+
+        var many = _store.AddMany(new[] { "second", "third" }.Select(q => new Subscription
+        {
+            Owner = "bob", Query = q, Destination = "console", Created = DateTimeOffset.UnixEpoch, Mode = AlertMode.Digest, DailyCap = 7,
+        }).ToList());
+
+        Assert.Equal(["second", "third"], many.Select(s => s.Query));
+        Assert.All(many, s => Assert.True(s.Id > one.Id));
+        Assert.All(many, s => Assert.Equal((1L, AlertMode.Digest, 7), (s.StartAfter, s.Mode, s.DailyCap)));
+        Assert.Equal(many, _store.List("bob"));
+    }
+
     public void Dispose() => _test.Dispose();
 }
 
